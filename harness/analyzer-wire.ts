@@ -1,0 +1,118 @@
+/**
+ * What the engine sends an analyzer for one declared resource: properties with resource references downgraded
+ * (a custom resource becomes its id, a component its URN — the engine marshals analyzer properties without
+ * resource references), and the `AnalyzerResource` / `AnalyzeRequest` protos built from them.
+ */
+import * as structproto from "google-protobuf/google/protobuf/struct_pb";
+import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
+import { isRecord, RESOURCE_REF_SIG, SIG_KEY, UNKNOWN_STRING } from "../policies/lib/wire";
+import type { DeclaredResource, WireProperties } from "./types";
+
+/** Replaces resource references by their id (custom) or URN (component), recursively. */
+export function downgradeResourceReferences(value: unknown): unknown {
+    if (Array.isArray(value)) {
+        return value.map(downgradeResourceReferences);
+    }
+    if (!isRecord(value)) {
+        return value;
+    }
+    if (value[SIG_KEY] === RESOURCE_REF_SIG) {
+        if ("id" in value) {
+            return typeof value.id === "string" && value.id !== "" ? value.id : UNKNOWN_STRING;
+        }
+        return value.urn;
+    }
+    const result: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+        result[key] = downgradeResourceReferences(inner);
+    }
+    return result;
+}
+
+/** Analyzer-ready properties as a protobuf Struct. */
+export function analyzerStruct(props: WireProperties): structproto.Struct {
+    return structproto.Struct.fromJavaScript(downgradeResourceReferences(props) as Record<string, structproto.JavaScriptValue>);
+}
+
+function resourceOptions(resource: DeclaredResource): analyzerproto.AnalyzerResourceOptions {
+    const opts = new analyzerproto.AnalyzerResourceOptions();
+    opts.setProtect(resource.protect);
+    opts.setIgnorechangesList(resource.ignoreChanges);
+    opts.setAliasesList(resource.aliases);
+    opts.setAdditionalsecretoutputsList(resource.additionalSecretOutputs);
+    if (resource.deleteBeforeReplace !== undefined) {
+        opts.setDeletebeforereplacedefined(true);
+        opts.setDeletebeforereplace(resource.deleteBeforeReplace);
+    }
+    if (resource.parent) {
+        opts.setParent(resource.parent);
+    }
+    return opts;
+}
+
+/** Looks a resource's explicit provider up: the provider reference is `<provider urn>::<provider id>`. */
+export type ProviderLookup = (reference: string | undefined) => DeclaredResource | undefined;
+
+/** Indexes providers by reference for `ProviderLookup`. */
+export function providerLookup(resources: DeclaredResource[]): ProviderLookup {
+    const byUrn = new Map<string, DeclaredResource>();
+    for (const r of resources) {
+        if (r.type.startsWith("pulumi:providers:")) {
+            byUrn.set(r.urn, r);
+        }
+    }
+    return (reference) => {
+        if (!reference) {
+            return undefined;
+        }
+        const urn = reference.slice(0, reference.lastIndexOf("::"));
+        return byUrn.get(urn);
+    };
+}
+
+function providerProto(provider: DeclaredResource): analyzerproto.AnalyzerProviderResource {
+    const proto = new analyzerproto.AnalyzerProviderResource();
+    proto.setType(provider.type);
+    proto.setUrn(provider.urn);
+    proto.setName(provider.name);
+    proto.setProperties(analyzerStruct(provider.inputs));
+    return proto;
+}
+
+/** The `AnalyzeRequest` the engine sends before creating a resource (its inputs). */
+export function analyzeRequest(resource: DeclaredResource, provider: DeclaredResource | undefined): analyzerproto.AnalyzeRequest {
+    const req = new analyzerproto.AnalyzeRequest();
+    req.setType(resource.type);
+    req.setUrn(resource.urn);
+    req.setName(resource.name);
+    req.setProperties(analyzerStruct(resource.inputs));
+    req.setOptions(resourceOptions(resource));
+    if (provider) {
+        req.setProvider(providerProto(provider));
+    }
+    return req;
+}
+
+/** The `AnalyzerResource` the engine sends in `AnalyzeStack` (the resource's outputs). */
+export function analyzerResource(resource: DeclaredResource, provider: DeclaredResource | undefined): analyzerproto.AnalyzerResource {
+    const proto = new analyzerproto.AnalyzerResource();
+    proto.setType(resource.type);
+    proto.setUrn(resource.urn);
+    proto.setName(resource.name);
+    proto.setProperties(analyzerStruct(resource.outputs));
+    proto.setOptions(resourceOptions(resource));
+    if (provider) {
+        proto.setProvider(providerProto(provider));
+    }
+    if (resource.parent) {
+        proto.setParent(resource.parent);
+    }
+    proto.setDependenciesList(resource.dependencies);
+    const deps = proto.getPropertydependenciesMap();
+    for (const [key, urns] of Object.entries(resource.propertyDependencies)) {
+        const entry = new analyzerproto.AnalyzerPropertyDependencies();
+        entry.setUrnsList(urns);
+        deps.set(key, entry);
+    }
+    return proto;
+}

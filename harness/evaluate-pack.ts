@@ -1,0 +1,240 @@
+/**
+ * Evaluates a CrossGuard policy pack in-process, the way `@pulumi/policy/server.js` does over gRPC:
+ * the same protobuf properties, the real `deserializeProperties` and `unknownCheckingProxy` (so reading an
+ * unknown value in preview aborts a policy exactly as in the real server), the same enforcement-level
+ * resolution from pack config, the same diagnostics. A test checks both paths agree on the same stacks.
+ *
+ * As the engine does, resource policies see each resource's inputs (`Analyze`), stack policies every
+ * resource's outputs at the end (`AnalyzeStack`).
+ */
+import type {
+    EnforcementLevel,
+    Policies,
+    PolicyResource,
+    PolicyResourceOptions,
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
+import * as structproto from "google-protobuf/google/protobuf/struct_pb";
+import type * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
+import { analyzeRequest, analyzerResource, providerLookup } from "./analyzer-wire";
+import { packPolicyConfig, type PackConfig } from "./pack-config";
+import type { PolicyDiagnostic, ProgramRun, Severity } from "./types";
+
+/** A policy pack as data: what `new PolicyPack(name, { policies, enforcementLevel })` is given. */
+export interface PolicyPackDefinition {
+    name: string;
+    version: string;
+    enforcementLevel?: EnforcementLevel;
+    policies: Policies;
+}
+
+/** Options for an evaluation. */
+export interface EvaluateOptions {
+    /** The `--policy-pack-config` document. */
+    config?: PackConfig;
+}
+
+// The real server's internals, pinned with @pulumi/policy: the deserializer and the unknown-checking proxy.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const deserializer = require("@pulumi/policy/deserialize") as { deserializeProperties(s: structproto.Struct, proxySecrets: boolean): Record<string, unknown> };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const proxy = require("@pulumi/policy/proxy") as { unknownCheckingProxy<T>(o: T): T; UnknownValueError: new (...args: unknown[]) => Error };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const policyModule = require("@pulumi/policy/policy") as { getPulumiType(o: unknown): string | undefined };
+
+class NotApplicableError extends Error {}
+function notApplicable(reason?: string): never {
+    throw new NotApplicableError(reason ?? "Policy does not apply");
+}
+
+function isStackPolicy(p: ResourceValidationPolicy | StackValidationPolicy): p is StackValidationPolicy {
+    return "validateStack" in p && p.validateStack !== undefined;
+}
+
+function isResourcePolicy(p: ResourceValidationPolicy | StackValidationPolicy): p is ResourceValidationPolicy {
+    return "validateResource" in p || "remediateResource" in p;
+}
+
+function optionsOf(proto: analyzerproto.AnalyzerResource | analyzerproto.AnalyzeRequest): PolicyResourceOptions {
+    const opts = proto.getOptions();
+    if (!opts) {
+        throw new Error("A more recent version of the Pulumi CLI is required.");
+    }
+    const result: PolicyResourceOptions = {
+        protect: opts.getProtect(),
+        ignoreChanges: opts.getIgnorechangesList(),
+        aliases: opts.getAliasesList(),
+        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+        additionalSecretOutputs: opts.getAdditionalsecretoutputsList(),
+    };
+    if (opts.getDeletebeforereplacedefined()) {
+        result.deleteBeforeReplace = opts.getDeletebeforereplace();
+    }
+    if (opts.getParent()) {
+        result.parent = opts.getParent();
+    }
+    return result;
+}
+
+function propsOf(struct: structproto.Struct | undefined): Record<string, unknown> {
+    return proxy.unknownCheckingProxy(deserializer.deserializeProperties(struct ?? new structproto.Struct(), false));
+}
+
+function providerOf(proto: analyzerproto.AnalyzerResource | analyzerproto.AnalyzeRequest) {
+    const prov = proto.getProvider();
+    return prov ? { type: prov.getType(), urn: prov.getUrn(), name: prov.getName(), props: propsOf(prov.getProperties()) } : undefined;
+}
+
+/** Evaluates `pack` on everything `run` declared; returns the diagnostics the real analyzer would. */
+export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, options: EvaluateOptions = {}): Promise<PolicyDiagnostic[]> {
+    const config = packPolicyConfig(pack.policies.map((p) => p.name), options.config ?? {});
+    const lookup = providerLookup(run.resources);
+    const diagnostics: PolicyDiagnostic[] = [];
+
+    const levelOf = (name: string, declared: EnforcementLevel | undefined): EnforcementLevel =>
+        config[name]?.enforcementLevel ?? declared ?? pack.enforcementLevel ?? "advisory";
+    const getConfigFor = (name: string) => () => {
+        const { enforcementLevel: _ignored, ...props } = config[name] ?? {};
+        void _ignored;
+        return props;
+    };
+    const reporter = (name: string, description: string, level: EnforcementLevel, severity: Severity | undefined): ReportViolation => (message, urn) => {
+        diagnostics.push({
+            policyName: name,
+            policyPackName: pack.name,
+            policyPackVersion: pack.version,
+            message: message ? `${description}\n${message}` : description,
+            urn,
+            description,
+            enforcementLevel: level,
+            severity,
+        });
+    };
+    const guard = async (name: string, description: string, severity: Severity | undefined, work: () => unknown) => {
+        try {
+            await Promise.resolve(work());
+        } catch (err) {
+            if (err instanceof proxy.UnknownValueError) {
+                diagnostics.push({
+                    policyName: name,
+                    policyPackName: pack.name,
+                    policyPackVersion: pack.version,
+                    message: `can't run policy '${name}' from policy pack '${pack.name}@v${pack.version}' during preview: ${err.message}`,
+                    description,
+                    enforcementLevel: "advisory",
+                    severity,
+                });
+            } else if (!(err instanceof NotApplicableError)) {
+                throw new Error(`Error validating resource with policy '${name}' from policy pack '${pack.name}@v${pack.version}': ${err instanceof Error ? err.message : String(err)}`);
+            }
+        }
+    };
+
+    // Analyze: each resource's inputs, every resource policy, in pack order.
+    for (const resource of run.resources) {
+        const req = analyzeRequest(resource, lookup(resource.provider));
+        for (const policy of pack.policies) {
+            let level = levelOf(policy.name, policy.enforcementLevel);
+            if (level === "disabled" || isStackPolicy(policy) || !isResourcePolicy(policy) || !policy.validateResource) {
+                continue;
+            }
+            if (level === "remediate") {
+                level = "mandatory";
+            }
+            const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
+            if (validations.length === 1) {
+                const only = policyModule.getPulumiType(validations[0]);
+                if (only && only !== resource.type) {
+                    continue;
+                }
+            }
+            const report = reporter(policy.name, policy.description, level, policy.severity);
+            for (const validation of validations) {
+                await guard(policy.name, policy.description, policy.severity, () => {
+                    const props = propsOf(req.getProperties());
+                    const type = req.getType();
+                    const args: ResourceValidationArgs = {
+                        type,
+                        props,
+                        urn: req.getUrn(),
+                        name: req.getName(),
+                        opts: optionsOf(req),
+                        stackTags: new Map(),
+                        isType: (cls) => policyModule.getPulumiType(cls) === type,
+                        asType: (cls) => (policyModule.getPulumiType(cls) === type ? (props as never) : undefined),
+                        getConfig: getConfigFor(policy.name) as ResourceValidationArgs["getConfig"],
+                        notApplicable,
+                    };
+                    const provider = providerOf(req);
+                    if (provider) {
+                        args.provider = provider;
+                    }
+                    return validation(args, report);
+                });
+            }
+        }
+    }
+
+    // AnalyzeStack: every resource's outputs, every stack policy.
+    const protos = run.resources.map((r) => analyzerResource(r, lookup(r.provider)));
+    for (const policy of pack.policies) {
+        let level = levelOf(policy.name, policy.enforcementLevel);
+        if (level === "disabled" || !isStackPolicy(policy)) {
+            continue;
+        }
+        if (level === "remediate") {
+            level = "mandatory";
+        }
+        const only = policyModule.getPulumiType(policy.validateStack);
+        if (only && !protos.some((p) => p.getType() === only)) {
+            continue;
+        }
+        const report = reporter(policy.name, policy.description, level, policy.severity);
+        await guard(policy.name, policy.description, policy.severity, () => {
+            const resources: PolicyResource[] = protos.map((p) => {
+                const props = propsOf(p.getProperties());
+                const type = p.getType();
+                const resource: PolicyResource = {
+                    type,
+                    props,
+                    urn: p.getUrn(),
+                    name: p.getName(),
+                    opts: optionsOf(p),
+                    dependencies: [],
+                    propertyDependencies: {},
+                    isType: (cls) => policyModule.getPulumiType(cls) === type,
+                    asType: (cls) => (policyModule.getPulumiType(cls) === type ? (props as never) : undefined),
+                };
+                const provider = providerOf(p);
+                if (provider) {
+                    resource.provider = provider;
+                }
+                return resource;
+            });
+            const byUrn = new Map(resources.map((r) => [r.urn, r]));
+            protos.forEach((p, i) => {
+                const resource = resources[i];
+                const parent = byUrn.get(p.getParent());
+                if (parent) {
+                    resource.parent = parent;
+                }
+                resource.dependencies = p.getDependenciesList().map((d) => byUrn.get(d)).filter((d): d is PolicyResource => d !== undefined);
+                for (const [key, deps] of p.getPropertydependenciesMap().entries()) {
+                    resource.propertyDependencies[key] = deps.getUrnsList().map((d) => byUrn.get(d)).filter((d): d is PolicyResource => d !== undefined);
+                }
+            });
+            const args: StackValidationArgs = {
+                resources,
+                getConfig: getConfigFor(policy.name) as StackValidationArgs["getConfig"],
+                stackTags: new Map(),
+                notApplicable,
+            };
+            return policy.validateStack(args, report);
+        });
+    }
+    return diagnostics;
+}

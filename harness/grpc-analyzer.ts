@@ -1,0 +1,171 @@
+/**
+ * Drives a policy pack through its real gRPC analyzer, as the Pulumi engine does: spawn the pack's program
+ * (`new PolicyPack(...)` starts `@pulumi/policy`'s server and prints its port), `Configure` it with the
+ * `--policy-pack-config` document, `Analyze` each resource's inputs, then `AnalyzeStack` with every
+ * resource's outputs.
+ */
+import { spawn, type ChildProcess } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import * as grpc from "@grpc/grpc-js";
+import * as structproto from "google-protobuf/google/protobuf/struct_pb";
+import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
+import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
+import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { analyzeRequest, analyzerResource, providerLookup } from "./analyzer-wire";
+import { packPolicyConfig, type PackConfig } from "./pack-config";
+import type { EnforcementLevel, PolicyDiagnostic, ProgramRun, Severity } from "./types";
+
+/** A running analyzer process and a client connected to it. */
+export interface AnalyzerConnection {
+    client: AnalyzerClient;
+    port: number;
+    /** Milliseconds from spawn to the port being printed. */
+    startMs: number;
+    /** The pack's policies and their declared levels, from `GetAnalyzerInfo`. */
+    policies(): Promise<{ name: string; enforcementLevel: EnforcementLevel }[]>;
+    close(): void;
+}
+
+/** Options for starting a pack. */
+export interface StartOptions {
+    /** Folder holding the pack's `index.ts` (or `index.js`). */
+    packDir: string;
+    /** Entry file inside `packDir`. Default `index.ts` when present. */
+    entry?: string;
+    /** Give up when no port is printed after this long. Default 30 s. */
+    timeoutMs?: number;
+    /** Extra environment for the pack process. */
+    env?: Record<string, string>;
+}
+
+/** Spawns a policy pack's analyzer and connects to it. */
+export function startAnalyzer(options: StartOptions): Promise<AnalyzerConnection> {
+    const entry = options.entry ?? "index.ts";
+    const args = entry.endsWith(".ts") ? ["-r", "ts-node/register/transpile-only", entry] : [entry];
+    const started = Date.now();
+    const child: ChildProcess = spawn(process.execPath, args, {
+        cwd: path.resolve(options.packDir),
+        env: { ...process.env, ...tsNodeProject(options.packDir), ...options.env },
+        stdio: ["ignore", "pipe", "pipe"],
+    });
+    return new Promise((resolve, reject) => {
+        let stdout = "";
+        let stderr = "";
+        const timer = setTimeout(() => {
+            child.kill();
+            reject(new Error(`policy pack in ${options.packDir} printed no port within ${(options.timeoutMs ?? 30_000) / 1000} s: ${stderr.trim()}`));
+        }, options.timeoutMs ?? 30_000);
+        child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on("exit", (code) => {
+            clearTimeout(timer);
+            reject(new Error(`policy pack in ${options.packDir} exited with code ${code}: ${stderr.trim()}`));
+        });
+        child.stdout?.on("data", (chunk: Buffer) => {
+            stdout += chunk.toString();
+            const match = /^(\d+)\s*$/m.exec(stdout);
+            if (!match) {
+                return;
+            }
+            clearTimeout(timer);
+            child.removeAllListeners("exit");
+            const port = Number(match[1]);
+            const client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+                "grpc.max_receive_message_length": 400 * 1024 * 1024,
+                "grpc.max_send_message_length": 400 * 1024 * 1024,
+            });
+            resolve({
+                client,
+                port,
+                startMs: Date.now() - started,
+                policies: () =>
+                    unary<analyzerproto.AnalyzerInfo>((cb) => client.getAnalyzerInfo(new emptyproto.Empty(), cb)).then((info) =>
+                        info.getPoliciesList().map((p) => ({ name: p.getName(), enforcementLevel: LEVEL_FROM_PROTO.get(p.getEnforcementlevel()) ?? "advisory" })),
+                    ),
+                close: () => {
+                    client.close();
+                    child.kill();
+                },
+            });
+        });
+    });
+}
+
+/** Points ts-node at the pack's own tsconfig.json when it has one (a published pack carries its own). */
+function tsNodeProject(packDir: string): Record<string, string> {
+    const own = path.resolve(packDir, "tsconfig.json");
+    return fs.existsSync(own) ? { TS_NODE_PROJECT: own } : {};
+}
+
+function unary<T>(call: (cb: (err: grpc.ServiceError | null, response: T) => void) => void): Promise<T> {
+    return new Promise((resolve, reject) => call((err, response) => (err ? reject(err) : resolve(response))));
+}
+
+const LEVEL_TO_PROTO: Record<EnforcementLevel, analyzerproto.EnforcementLevel> = {
+    advisory: analyzerproto.EnforcementLevel.ADVISORY,
+    mandatory: analyzerproto.EnforcementLevel.MANDATORY,
+    disabled: analyzerproto.EnforcementLevel.DISABLED,
+    remediate: analyzerproto.EnforcementLevel.REMEDIATE,
+};
+const LEVEL_FROM_PROTO = new Map(Object.entries(LEVEL_TO_PROTO).map(([k, v]) => [v, k as EnforcementLevel]));
+const SEVERITY_FROM_PROTO = new Map<analyzerproto.PolicySeverity, Severity>([
+    [analyzerproto.PolicySeverity.POLICY_SEVERITY_LOW, "low"],
+    [analyzerproto.PolicySeverity.POLICY_SEVERITY_MEDIUM, "medium"],
+    [analyzerproto.PolicySeverity.POLICY_SEVERITY_HIGH, "high"],
+    [analyzerproto.PolicySeverity.POLICY_SEVERITY_CRITICAL, "critical"],
+]);
+
+/** Sends the `--policy-pack-config` document through `Configure`, as the CLI does. */
+export async function configureAnalyzer(connection: AnalyzerConnection, config: PackConfig): Promise<void> {
+    const policies = await connection.policies();
+    const declared = new Map(policies.map((p) => [p.name, p.enforcementLevel]));
+    const resolved = packPolicyConfig(policies.map((p) => p.name), config);
+    const req = new analyzerproto.ConfigureAnalyzerRequest();
+    const map = req.getPolicyconfigMap();
+    for (const [name, { enforcementLevel, ...props }] of Object.entries(resolved)) {
+        const entry = new analyzerproto.PolicyConfig();
+        entry.setEnforcementlevel(LEVEL_TO_PROTO[enforcementLevel ?? declared.get(name) ?? "advisory"]);
+        entry.setProperties(structproto.Struct.fromJavaScript(props as Record<string, structproto.JavaScriptValue>));
+        map.set(name, entry);
+    }
+    await unary((cb) => connection.client.configure(req, cb));
+}
+
+function toDiagnostic(d: analyzerproto.AnalyzeDiagnostic): PolicyDiagnostic {
+    return {
+        policyName: d.getPolicyname(),
+        policyPackName: d.getPolicypackname(),
+        policyPackVersion: d.getPolicypackversion(),
+        message: d.getMessage(),
+        urn: d.getUrn() || undefined,
+        description: d.getDescription(),
+        enforcementLevel: LEVEL_FROM_PROTO.get(d.getEnforcementlevel()) ?? "advisory",
+        severity: SEVERITY_FROM_PROTO.get(d.getSeverity()),
+    };
+}
+
+/** `Analyze` every resource's inputs, then `AnalyzeStack` with every resource's outputs. */
+export async function analyzeRun(connection: AnalyzerConnection, run: ProgramRun): Promise<PolicyDiagnostic[]> {
+    const lookup = providerLookup(run.resources);
+    const diagnostics: PolicyDiagnostic[] = [];
+    for (const resource of run.resources) {
+        const response = await unary<analyzerproto.AnalyzeResponse>((cb) => connection.client.analyze(analyzeRequest(resource, lookup(resource.provider)), cb));
+        diagnostics.push(...response.getDiagnosticsList().map(toDiagnostic));
+    }
+    const stack = new analyzerproto.AnalyzeStackRequest();
+    stack.setResourcesList(run.resources.map((r) => analyzerResource(r, lookup(r.provider))));
+    const response = await unary<analyzerproto.AnalyzeResponse>((cb) => connection.client.analyzeStack(stack, cb));
+    diagnostics.push(...response.getDiagnosticsList().map(toDiagnostic));
+    return diagnostics;
+}
+
+/** One-shot: start the pack, configure it, analyze `run`, stop it. */
+export async function analyzeOverGrpc(run: ProgramRun, options: StartOptions & { config?: PackConfig }): Promise<PolicyDiagnostic[]> {
+    const connection = await startAnalyzer(options);
+    try {
+        await configureAnalyzer(connection, options.config ?? {});
+        return await analyzeRun(connection, run);
+    } finally {
+        connection.close();
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Runway's harness: run a Pulumi TypeScript program under the mock runtime, see what it declares, and hand it to
+ * a policy pack in-process or through the real gRPC analyzer. See `harness/README.md`.
+ */
+export { runProgram, ProgramError, type RunOptions, type ProgramErrorKind } from "./run-program";
+export { loadStackConfig, knownStacks, StackConfigError, type StackConfig } from "./stack-config";
+export { makeUrn, qualifiedType } from "./recording-monitor";
+export * from "./types";
+export { evaluatePack, type PolicyPackDefinition, type EvaluateOptions } from "./evaluate-pack";
+export { analyzeOverGrpc, startAnalyzer, configureAnalyzer, analyzeRun, type AnalyzerConnection, type StartOptions } from "./grpc-analyzer";
+export { packPolicyConfig, type PackConfig, type PolicyConfig } from "./pack-config";
+export { toStackResources, rawProperties } from "./stack-view";

@@ -1,0 +1,107 @@
+/**
+ * Stack configuration as the Pulumi CLI would assemble it: project defaults from `Pulumi.yaml`, the stack's
+ * own values from `Pulumi.<stack>.yaml`, then `-c key=value` overrides. Keys without a namespace belong to
+ * the project (`stage` in project `runway` is `runway:stage`).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as yaml from "js-yaml";
+import { isRecord } from "../policies/lib/wire";
+
+/** What `Pulumi.yaml` (and the stack file) told us. */
+export interface StackConfig {
+    /** Project name (`name:` in Pulumi.yaml), or "project" when there is none. */
+    project: string;
+    /** `<namespace>:<key>` → string value. */
+    values: Record<string, string>;
+    /** Keys whose value is secret (`secure:` in the stack file). */
+    secretKeys: string[];
+    /** The project file, when one was found. */
+    projectFile?: string;
+    /** The stack file, when one was found. */
+    stackFile?: string;
+}
+
+/** A config file or value that cannot be used, with the file and key named. */
+export class StackConfigError extends Error {}
+
+/** Placeholder for `secure:` values: there is no key to decrypt them offline. */
+export const OFFLINE_SECRET_VALUE = "offline-placeholder-secret";
+
+function readYaml(file: string): Record<string, unknown> {
+    let parsed: unknown;
+    try {
+        parsed = yaml.load(fs.readFileSync(file, "utf8"));
+    } catch (err) {
+        throw new StackConfigError(`${file}: not valid YAML (${err instanceof Error ? err.message : String(err)})`);
+    }
+    if (parsed === undefined || parsed === null) {
+        return {};
+    }
+    if (!isRecord(parsed)) {
+        throw new StackConfigError(`${file}: expected a YAML mapping at the top level`);
+    }
+    return parsed;
+}
+
+function qualify(project: string, key: string): string {
+    return key.includes(":") ? key : `${project}:${key}`;
+}
+
+function asConfigString(value: unknown): string {
+    return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/**
+ * Reads `Pulumi.yaml` beside the program (a program elsewhere gets project "project" and no defaults) and
+ * assembles the config of
+ * `stack`, with `overrides` (`key` or `namespace:key` → value) applied last.
+ */
+export function loadStackConfig(programFile: string, stack: string, overrides: Record<string, string> = {}): StackConfig {
+    const candidate = path.join(path.dirname(path.resolve(programFile)), "Pulumi.yaml");
+    const projectFile = fs.existsSync(candidate) ? candidate : undefined;
+    const result: StackConfig = { project: "project", values: {}, secretKeys: [] };
+    if (projectFile) {
+        const doc = readYaml(projectFile);
+        result.projectFile = projectFile;
+        if (typeof doc.name === "string") {
+            result.project = doc.name;
+        }
+        const declared = isRecord(doc.config) ? doc.config : {};
+        for (const [key, spec] of Object.entries(declared)) {
+            const value = isRecord(spec) ? ("default" in spec ? spec.default : spec.value) : spec;
+            if (value !== undefined && value !== null) {
+                result.values[qualify(result.project, key)] = asConfigString(value);
+            }
+        }
+        const stackFile = path.join(path.dirname(projectFile), `Pulumi.${stack}.yaml`);
+        if (fs.existsSync(stackFile)) {
+            result.stackFile = stackFile;
+            const stackDoc = readYaml(stackFile);
+            const values = isRecord(stackDoc.config) ? stackDoc.config : {};
+            for (const [key, value] of Object.entries(values)) {
+                const qualified = qualify(result.project, key);
+                if (isRecord(value) && typeof value.secure === "string") {
+                    result.values[qualified] = OFFLINE_SECRET_VALUE;
+                    result.secretKeys.push(qualified);
+                } else if (value !== null && value !== undefined) {
+                    result.values[qualified] = asConfigString(value);
+                }
+            }
+        }
+    }
+    for (const [key, value] of Object.entries(overrides)) {
+        result.values[qualify(result.project, key)] = value;
+    }
+    return result;
+}
+
+/** The stack files that exist beside a project file (`dev`, `prod`, ...). */
+export function knownStacks(projectFile: string): string[] {
+    const dir = path.dirname(projectFile);
+    return fs
+        .readdirSync(dir)
+        .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+        .filter((s): s is string => s !== undefined)
+        .sort();
+}

@@ -1,0 +1,101 @@
+import * as assert from "assert";
+import * as path from "path";
+import { analyzeOverGrpc, evaluatePack, ProgramError, runProgram, toStackResources, type PolicyDiagnostic, type ProgramRun } from "../../harness";
+import { isUnknown } from "../../policies/lib/wire";
+import { samplePolicies } from "../fixtures/packs/sample/policies";
+
+const fixtures = path.resolve(__dirname, "../fixtures");
+const samplePack = { name: "sample", version: "0.0.0", policies: samplePolicies };
+
+function summary(diagnostics: PolicyDiagnostic[]): string[] {
+    return diagnostics.map((d) => `${d.policyName}|${d.enforcementLevel}|${d.urn ?? ""}|${d.message}`).sort();
+}
+
+describe("harness: running a program under the mock runtime", () => {
+    let update: ProgramRun;
+    let preview: ProgramRun;
+    before(async () => {
+        update = await runProgram({ program: path.join(fixtures, "programs/smoke/index.ts"), config: { cidr: "10.9.0.0/16" } });
+        preview = await runProgram({ program: path.join(fixtures, "programs/smoke/index.ts"), preview: true });
+    });
+
+    it("assigns the URNs the engine would, with the whole parent type chain", () => {
+        const bucket = update.resources.find((r) => r.type === "aws:s3/bucket:Bucket");
+        assert.strictEqual(bucket?.urn, "urn:pulumi:dev::project::smoke:index:Box$smoke:index:Inner$aws:s3/bucket:Bucket::box-inner-bucket");
+    });
+
+    it("records parent, protect, property dependencies and the source line of the new call", () => {
+        const sse = update.resources.find((r) => r.name === "box-inner-sse");
+        const bucket = update.resources.find((r) => r.name === "box-inner-bucket");
+        assert.ok(sse && bucket);
+        assert.strictEqual(sse.parent, "urn:pulumi:dev::project::smoke:index:Box$smoke:index:Inner::box-inner");
+        assert.deepStrictEqual(sse.propertyDependencies.bucket, [bucket.urn]);
+        assert.strictEqual(bucket.protect, true);
+        assert.strictEqual(path.basename(bucket.source?.file ?? ""), "index.ts");
+        assert.strictEqual(bucket.source?.line, 17);
+    });
+
+    it("gives update-mode outputs AWS's shape: a bucket's id is its name, a subnet id is subnet-…", () => {
+        const bucket = update.resources.find((r) => r.name === "box-inner-bucket");
+        const sse = update.resources.find((r) => r.name === "box-inner-sse");
+        assert.strictEqual(bucket?.id, sse?.inputs.bucket);
+        assert.match(String(update.outputs.subnetId), /^subnet-[0-9a-f]{17}$/);
+    });
+
+    it("leaves provider-computed values unknown in preview, but keeps literal inputs and dependencies", () => {
+        const subnet = preview.resources.find((r) => r.type === "aws:ec2/subnet:Subnet");
+        assert.ok(subnet);
+        assert.ok(isUnknown(subnet.inputs.vpcId));
+        assert.strictEqual(subnet.inputs.cidrBlock, "10.0.1.0/24");
+        assert.strictEqual(subnet.propertyDependencies.vpcId.length, 1);
+        assert.strictEqual(preview.outputs.subnetId, undefined);
+    });
+
+    it("applies stack config overrides and keeps secrets secret", () => {
+        const vpc = update.resources.find((r) => r.type === "aws:ec2/vpc:Vpc");
+        assert.strictEqual(vpc?.inputs.cidrBlock, "10.9.0.0/16");
+        assert.deepStrictEqual(update.outputs.param, { secret: true });
+        const view = toStackResources(update).find((r) => r.type === "aws:ssm/parameter:Parameter");
+        assert.strictEqual(view?.props.value, "hunter2");
+    });
+
+    it("answers invokes with plausible AWS data", () => {
+        assert.deepStrictEqual((update.outputs.zones as string[]).slice(0, 2), ["us-east-1a", "us-east-1b"]);
+    });
+
+    it("reports a missing program, and a program that throws, with what was declared so far", async () => {
+        await assert.rejects(runProgram({ program: path.join(fixtures, "programs/nope/index.ts") }), (e: unknown) => e instanceof ProgramError && e.kind === "missing");
+    });
+});
+
+describe("harness: evaluating a policy pack in-process and over gRPC", function () {
+    this.timeout(60_000);
+
+    for (const mode of ["update", "preview"] as const) {
+        it(`gives the same diagnostics both ways (${mode})`, async () => {
+            const run = await runProgram({ program: path.join(fixtures, "programs/two-buckets/index.ts"), preview: mode === "preview" });
+            const config = { "buckets-have-sse": { note: "(see runbook)" } };
+            const inProcess = await evaluatePack(run, samplePack, { config });
+            const overGrpc = await analyzeOverGrpc(run, { packDir: path.join(fixtures, "packs/sample"), config });
+            assert.deepStrictEqual(summary(inProcess), summary(overGrpc));
+            const bare = inProcess.filter((d) => d.policyName === "buckets-have-sse");
+            assert.strictEqual(bare.length, 1);
+            assert.match(bare[0].message, /no SSE for bare \(see runbook\)/);
+            const subnet = inProcess.filter((d) => d.policyName === "subnet-cidr-is-small");
+            if (mode === "update") {
+                assert.strictEqual(subnet.length, 1);
+                assert.strictEqual(subnet[0].enforcementLevel, "mandatory");
+            } else {
+                // The real server turns a read of an unknown value into an advisory "can't run" note — for every subnet.
+                assert.strictEqual(subnet.length, 2);
+                assert.ok(subnet.every((d) => d.enforcementLevel === "advisory" && /can't run policy .* during preview/.test(d.message)));
+            }
+        });
+    }
+
+    it("applies enforcement levels from pack config the way Configure does", async () => {
+        const run = await runProgram({ program: path.join(fixtures, "programs/two-buckets/index.ts") });
+        const disabled = await evaluatePack(run, samplePack, { config: { "subnet-cidr-is-small": "disabled", all: "mandatory" } });
+        assert.deepStrictEqual(disabled.map((d) => `${d.policyName}:${d.enforcementLevel}`), ["buckets-have-sse:mandatory"]);
+    });
+});
