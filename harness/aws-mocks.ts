@@ -11,6 +11,11 @@
 import { createHash } from "crypto";
 import type { MockCallArgs, MockCallResult, MockResourceArgs, MockResourceResult, Mocks } from "@pulumi/pulumi/runtime/mocks";
 
+/** The wire sentinel for a value that is unknown (`pulumi preview`'s "output will be known after apply"). */
+const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/** The type token of `pulumi.StackReference` (its outputs are unknown offline). */
+const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
+
 /** The account every mocked ARN belongs to. */
 export const MOCK_ACCOUNT_ID = "123456789012";
 
@@ -203,8 +208,10 @@ function physicalId(type: string, name: string, arn: string, region: string): st
 export interface AwsMockOptions {
     /** True for `pulumi preview`: providers compute nothing, ids are unknown. */
     preview: boolean;
-    /** The region invokes and ARNs report (from `aws:region`, else us-east-1). */
+    /** The region invokes and ARNs report when a resource has no explicit provider (`aws:region`, else us-east-1). */
     region: string;
+    /** The region of an explicit provider, by provider reference (`<urn>::<id>`), when it set one. */
+    providerRegion?: (reference: string | undefined) => string | undefined;
 }
 
 /** Answers for invokes (data sources), by token. Anything not listed gets `genericInvokeResult`. */
@@ -288,18 +295,23 @@ export function awsMocks(options: AwsMockOptions): Mocks {
             if (args.type.startsWith("pulumi:providers:")) {
                 return { id: options.preview ? undefined : stableHex(`${args.type}::${args.name}`, 32), state: inputs };
             }
+            if (args.type === STACK_REFERENCE_TYPE) {
+                // Another stack's outputs cannot be known offline: unknown, as in a preview (see stack-references.ts).
+                return { id: args.id ?? args.name, state: { name: inputs.name ?? args.id ?? args.name, outputs: UNKNOWN_VALUE, secretOutputNames: [] } };
+            }
             if (options.preview || args.custom === false) {
                 return { id: undefined, state: inputs };
             }
             const name = physicalName(args);
-            const arn = arnFor(args.type, options.region, name);
-            const id = physicalId(args.type, name, arn, options.region);
-            const computed = computedOutputs(args.type, name, id, arn, options.region);
+            const region = options.providerRegion?.(args.provider) ?? options.region;
+            const arn = arnFor(args.type, region, name);
+            const id = physicalId(args.type, name, arn, region);
+            const computed = computedOutputs(args.type, name, id, arn, region);
             const tags = asRecord(inputs.tags);
             return { id, state: { ...inputs, ...computed, arn, id, tagsAll: tags, ...(inputs.name === undefined ? { name } : {}) } };
         },
         call(args: MockCallArgs): MockCallResult {
-            return invokeResult(args.token, asRecord(args.inputs), options.region);
+            return invokeResult(args.token, asRecord(args.inputs), options.providerRegion?.(args.provider) ?? options.region);
         },
     };
 }

@@ -46,6 +46,7 @@ export class RecordingMonitor extends MockMonitor {
     /** Every resource registered, in order. */
     readonly declared: DeclaredResource[] = [];
     private readonly byUrn = new Map<string, DeclaredResource>();
+    private readonly regions = new Map<string, string>();
 
     constructor(
         mocks: Mocks,
@@ -101,6 +102,9 @@ export class RecordingMonitor extends MockMonitor {
             };
             this.declared.push(declared);
             this.byUrn.set(urn, declared);
+            if (type === "pulumi:providers:aws" && typeof wireInputs.region === "string") {
+                this.regions.set(urn, wireInputs.region);
+            }
 
             const response = new resproto.RegisterResourceResponse();
             response.setUrn(urn);
@@ -140,12 +144,31 @@ export class RecordingMonitor extends MockMonitor {
         if (registered) {
             registered.state = req.getOutputs()?.toJavaScript() ?? {};
         }
+        const declared = this.byUrn.get(req.getUrn());
+        if (declared) {
+            declared.registeredOutputs = Object.keys(req.getOutputs()?.toJavaScript() ?? {});
+        }
         callback(null, {});
     }
 
-    /** Alias specs resolved to URNs the way the engine resolves them. */
+    /** The region an explicit AWS provider was given, by provider reference (`<urn>::<id>`). */
+    providerRegion(reference: string | undefined): string | undefined {
+        return reference ? this.regions.get(reference.slice(0, reference.lastIndexOf("::"))) : undefined;
+    }
+
+    /**
+     * Alias specs resolved to URNs the way the engine resolves them, plus the aliases a child inherits from its
+     * parent's aliases (the engine's `inheritedChildAlias`: same child type under each of the parent's old URNs,
+     * with the parent's name prefix swapped when the child's name starts with the parent's name).
+     */
     private aliasUrns(req: resproto.RegisterResourceRequest, type: string, name: string, parent: string | undefined): string[] {
         const urns = [...req.getAliasurnsList()];
+        const parentResource = parent ? this.byUrn.get(parent) : undefined;
+        for (const parentAlias of parentResource?.aliases ?? []) {
+            const parentAliasName = parentAlias.split("::").pop() ?? "";
+            const childName = parentResource && name.startsWith(parentResource.name) ? parentAliasName + name.slice(parentResource.name.length) : name;
+            urns.push(makeUrn(this.stack, this.project, parentAlias, type, childName));
+        }
         for (const alias of req.getAliasesList()) {
             const direct = alias.getUrn();
             if (direct) {
@@ -159,7 +182,7 @@ export class RecordingMonitor extends MockMonitor {
             const aliasParent = spec.getNoparent() ? undefined : spec.getParenturn() || parent;
             urns.push(makeUrn(spec.getStack() || this.stack, spec.getProject() || this.project, aliasParent, spec.getType() || type, spec.getName() || name));
         }
-        return urns;
+        return [...new Set(urns)];
     }
 }
 

@@ -65,6 +65,8 @@ export interface DeclaredResource {
     additionalSecretOutputs: string[];
     /** Where the resource was declared, when the runtime could tell. */
     source?: SourceLocation;
+    /** For components: the output names passed to `registerOutputs` (absent when it was never called). */
+    registeredOutputs?: string[];
 }
 
 /** The result of running one program under the mock runtime. */

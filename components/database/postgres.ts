@@ -1,0 +1,171 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { child, stateful } from "../options";
+
+/** Aurora Serverless v2 sizing. */
+export interface AuroraSizing {
+    /** Minimum capacity (ACU). */
+    minAcu: number;
+    /** Maximum capacity (ACU). */
+    maxAcu: number;
+    /** Reader instances besides the writer. */
+    readers: number;
+}
+
+/** Arguments of the PostgreSQL block. */
+export interface PostgresArgs {
+    /** `instance`: one RDS PostgreSQL instance (hero); `aurora`: Aurora Serverless v2 writer + readers (enterprise). */
+    kind: "instance" | "aurora";
+    /** Private data subnets (no internet route). */
+    subnetIds: pulumi.Input<string>[];
+    /** Security group admitting PostgreSQL from the tasks only. */
+    securityGroupId: pulumi.Input<string>;
+    /** PostgreSQL version. */
+    engineVersion: string;
+    /** RDS instance class (kind `instance`). */
+    instanceClass: string;
+    /** Storage in GiB (kind `instance`). */
+    allocatedStorage: number;
+    /** Multi-AZ standby (kind `instance`). */
+    multiAz: boolean;
+    /** Aurora sizing (kind `aurora`). */
+    aurora: AuroraSizing;
+    /** Automated backup retention (days, ≥ 7). */
+    backupRetentionDays: number;
+    /** Refuse deletion through the AWS API. */
+    deletionProtection: boolean;
+    /** Restore from this snapshot when the database is created (stage-move migration). */
+    snapshotIdentifier?: string;
+    /** Customer-managed key for storage, Performance Insights and the master secret (enterprise). */
+    kmsKeyArn?: pulumi.Input<string>;
+    /** Protect and retain the database. */
+    protect: boolean;
+}
+
+/** Database and user created in a fresh database. */
+export const DATABASE_NAME = "runway";
+const MASTER_USERNAME = "runway";
+/** Storage autoscaling ceiling, as a multiple of the allocated storage. */
+const MAX_STORAGE_FACTOR = 5;
+/** Performance Insights retention (days; 7 is the free tier). */
+const PERFORMANCE_INSIGHTS_DAYS = 7;
+const BACKUP_WINDOW = "03:00-04:00";
+const MAINTENANCE_WINDOW = "sun:04:30-sun:05:30";
+
+/**
+ * PostgreSQL in private data subnets, encrypted, never public, with automated backups, a named final
+ * snapshot and a master password managed by RDS in Secrets Manager (nothing in Pulumi state).
+ *
+ * The subnet group keeps its name in both kinds. Moving `instance` → `aurora` cannot happen in place: take
+ * a snapshot of the instance and set `runway:dbSnapshotIdentifier` to it; Aurora is created from it (see
+ * the README, "Growing up").
+ */
+export class Postgres extends pulumi.ComponentResource {
+    /** Writer endpoint host name. */
+    readonly endpoint: pulumi.Output<string>;
+    /** Reader endpoint host name (Aurora), else the writer's. */
+    readonly readerEndpoint: pulumi.Output<string>;
+    /** Port. */
+    readonly port: pulumi.Output<number>;
+    /** Instance or cluster identifier (CloudWatch dimension). */
+    readonly identifier: pulumi.Output<string>;
+    /** CloudWatch dimension name for `identifier`. */
+    readonly metricDimension: "DBInstanceIdentifier" | "DBClusterIdentifier";
+    /** ARN of the resource (for backup selections). */
+    readonly arn: pulumi.Output<string>;
+    /** ARN of the RDS-managed master user secret, once known. */
+    readonly masterSecretArn: pulumi.Output<string | undefined>;
+
+    constructor(name: string, args: PostgresArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("runway:database:Postgres", name, {}, opts);
+        const subnetGroup = new aws.rds.SubnetGroup(`${name}-subnets`, { subnetIds: args.subnetIds, description: "Private data subnets" }, child(this));
+        const finalSnapshotIdentifier = `${name}-${pulumi.getStack()}-final`.replace(/[^A-Za-z0-9-]/g, "-");
+        const restore = args.snapshotIdentifier === undefined ? { masterUsername: MASTER_USERNAME, databaseName: DATABASE_NAME } : { snapshotIdentifier: args.snapshotIdentifier };
+        const shared = {
+            engineVersion: args.engineVersion,
+            dbSubnetGroupName: subnetGroup.name,
+            vpcSecurityGroupIds: [args.securityGroupId],
+            storageEncrypted: true,
+            backupRetentionPeriod: args.backupRetentionDays,
+            copyTagsToSnapshot: true,
+            deletionProtection: args.deletionProtection,
+            skipFinalSnapshot: false,
+            finalSnapshotIdentifier,
+            manageMasterUserPassword: true,
+            iamDatabaseAuthenticationEnabled: true,
+            enabledCloudwatchLogsExports: ["postgresql"],
+            ...(args.kmsKeyArn === undefined ? {} : { kmsKeyId: args.kmsKeyArn, masterUserSecretKmsKeyId: args.kmsKeyArn }),
+        };
+
+        if (args.kind === "instance") {
+            const db = new aws.rds.Instance(
+                `${name}-instance`,
+                {
+                    ...shared,
+                    engine: "postgres",
+                    instanceClass: args.instanceClass,
+                    allocatedStorage: args.allocatedStorage,
+                    maxAllocatedStorage: args.allocatedStorage * MAX_STORAGE_FACTOR,
+                    storageType: "gp3",
+                    publiclyAccessible: false,
+                    multiAz: args.multiAz,
+                    backupWindow: BACKUP_WINDOW,
+                    maintenanceWindow: MAINTENANCE_WINDOW,
+                    autoMinorVersionUpgrade: true,
+                    ...(args.snapshotIdentifier === undefined ? { username: MASTER_USERNAME, dbName: DATABASE_NAME } : { snapshotIdentifier: args.snapshotIdentifier }),
+                },
+                stateful(this, args.protect),
+            );
+            this.endpoint = db.address;
+            this.readerEndpoint = db.address;
+            this.port = db.port;
+            this.identifier = db.identifier;
+            this.metricDimension = "DBInstanceIdentifier";
+            this.arn = db.arn;
+            this.masterSecretArn = db.masterUserSecrets.apply((secrets) => secrets?.[0]?.secretArn);
+        } else {
+            const cluster = new aws.rds.Cluster(
+                `${name}-cluster`,
+                {
+                    ...shared,
+                    ...restore,
+                    engine: "aurora-postgresql",
+                    engineMode: "provisioned",
+                    preferredBackupWindow: BACKUP_WINDOW,
+                    preferredMaintenanceWindow: MAINTENANCE_WINDOW,
+                    serverlessv2ScalingConfiguration: { minCapacity: args.aurora.minAcu, maxCapacity: args.aurora.maxAcu },
+                },
+                stateful(this, args.protect),
+            );
+            const instance = (role: string, promotionTier: number): aws.rds.ClusterInstance =>
+                new aws.rds.ClusterInstance(
+                    `${name}-${role}`,
+                    {
+                        clusterIdentifier: cluster.id,
+                        instanceClass: "db.serverless",
+                        engine: "aurora-postgresql",
+                        engineVersion: cluster.engineVersion,
+                        dbSubnetGroupName: subnetGroup.name,
+                        publiclyAccessible: false,
+                        promotionTier,
+                        autoMinorVersionUpgrade: true,
+                        performanceInsightsEnabled: true,
+                        performanceInsightsRetentionPeriod: PERFORMANCE_INSIGHTS_DAYS,
+                        ...(args.kmsKeyArn === undefined ? {} : { performanceInsightsKmsKeyId: args.kmsKeyArn }),
+                        copyTagsToSnapshot: true,
+                    },
+                    stateful(this, args.protect),
+                );
+            instance("writer", 0);
+            for (let i = 0; i < args.aurora.readers; i++) instance(`reader-${i}`, 1);
+            this.endpoint = cluster.endpoint;
+            this.readerEndpoint = cluster.readerEndpoint;
+            this.port = cluster.port;
+            this.identifier = cluster.clusterIdentifier;
+            this.metricDimension = "DBClusterIdentifier";
+            this.arn = cluster.arn;
+            this.masterSecretArn = cluster.masterUserSecrets.apply((secrets) => secrets?.[0]?.secretArn);
+        }
+        this.registerOutputs({ endpoint: this.endpoint, readerEndpoint: this.readerEndpoint, port: this.port, identifier: this.identifier, arn: this.arn });
+    }
+}

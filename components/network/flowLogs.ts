@@ -1,0 +1,47 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { assumeRolePolicy, policyDocument } from "../iam/documents";
+import { logGroup } from "../observability/logGroup";
+import { child } from "../options";
+
+/** Arguments of the VPC flow logs. */
+export interface FlowLogsArgs {
+    /** VPC to log. */
+    vpcId: pulumi.Input<string>;
+    /** Log retention (days). */
+    retentionDays: number;
+    /** Key encrypting the log group. */
+    kmsKeyArn: pulumi.Input<string>;
+}
+
+/** Aggregation interval of flow log records (s). */
+export const FLOW_LOG_INTERVAL_SECONDS = 60;
+
+/** VPC flow logs (all traffic) to an encrypted CloudWatch log group, delivered by a role scoped to it. */
+export class FlowLogs extends pulumi.ComponentResource {
+    /** Log group name. */
+    readonly logGroupName: pulumi.Output<string>;
+
+    constructor(name: string, args: FlowLogsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("runway:network:FlowLogs", name, {}, opts);
+        const group = logGroup(this, `${name}-logs`, args.retentionDays, args.kmsKeyArn);
+        const role = new aws.iam.Role(`${name}-role`, { assumeRolePolicy: assumeRolePolicy("vpc-flow-logs.amazonaws.com") }, child(this));
+        new aws.iam.RolePolicy(
+            `${name}-policy`,
+            {
+                role: role.id,
+                policy: policyDocument([
+                    { Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"], Resource: [group.arn, pulumi.interpolate`${group.arn}:*`] },
+                ]),
+            },
+            child(this),
+        );
+        new aws.ec2.FlowLog(
+            `${name}-vpc`,
+            { vpcId: args.vpcId, trafficType: "ALL", logDestinationType: "cloud-watch-logs", logDestination: group.arn, iamRoleArn: role.arn, maxAggregationInterval: FLOW_LOG_INTERVAL_SECONDS },
+            child(this),
+        );
+        this.logGroupName = group.name;
+        this.registerOutputs({ logGroupName: this.logGroupName });
+    }
+}

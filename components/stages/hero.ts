@@ -1,0 +1,32 @@
+import * as pulumi from "@pulumi/pulumi";
+import { lookupAccount } from "../account";
+import { declarePlatform } from "./platform";
+import { STAGE_NAME, STAGE_TYPES, stageAliases, type StageArgs, type StageOutputs } from "./stage";
+
+/**
+ * hero — the container platform across 2 AZs with one NAT gateway:
+ *
+ *   internet ▶ WAF ▶ ALB (public) ▶ ECS Fargate web 2..10 @ CPU 70 % (app subnets) ▶ RDS Postgres, Redis (data subnets)
+ *   CloudFront ▶ S3 assets (OAC)      ECS Fargate worker ◀ SQS + DLQ (scales on backlog)
+ *   ECR, SSM parameters, log groups, alarm topic, budget
+ */
+export class HeroStage extends pulumi.ComponentResource implements StageOutputs {
+    readonly url: pulumi.Output<string>;
+    readonly dbEndpoint: pulumi.Output<string>;
+    readonly assetsBucket: pulumi.Output<string>;
+    /** CloudFront domain of the assets. */
+    readonly cdnDomain: pulumi.Output<string>;
+    /** ECR repository to push images to. */
+    readonly repositoryUrl: pulumi.Output<string>;
+
+    constructor(args: StageArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(STAGE_TYPES.hero, STAGE_NAME, {}, { ...opts, aliases: stageAliases("hero") });
+        const platform = declarePlatform(this, args.config, lookupAccount(this, args.config.region));
+        this.url = platform.url;
+        this.dbEndpoint = platform.database.endpoint;
+        this.assetsBucket = platform.assets.bucketName;
+        this.cdnDomain = platform.cdn.domainName;
+        this.repositoryUrl = platform.registry.repositoryUrl;
+        this.registerOutputs({ url: this.url, dbEndpoint: this.dbEndpoint, assetsBucket: this.assetsBucket, cdnDomain: this.cdnDomain, repositoryUrl: this.repositoryUrl });
+    }
+}

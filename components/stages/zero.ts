@@ -1,0 +1,58 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Budget } from "../budget/budget";
+import { Network } from "../network/network";
+import { Alarms } from "../observability/alarms";
+import { instanceAlarmSpecs } from "../observability/alarmSpecs";
+import { Alerts } from "../observability/alerts";
+import { WebServer } from "../server/webServer";
+import { Bucket } from "../storage/bucket";
+import { STAGE_NAME, STAGE_TYPES, stageAliases, type StageArgs, type StageOutputs } from "./stage";
+
+/**
+ * zero — one Graviton instance, nothing else to pay for:
+ *
+ *   internet ─80/443─▶ Elastic IP ─▶ EC2 (Caddy ▶ app container) ──▶ S3 uploads/backups
+ *                                     └─ daily DLM snapshots, SSM access, alarms ▶ SNS ▶ email
+ *
+ * A small VPC of its own (one public subnet, internet gateway, no NAT) rather than the default VPC: the
+ * route is declared, so policies see it, and the same VPC and subnet carry on into hero.
+ */
+export class ZeroStage extends pulumi.ComponentResource implements StageOutputs {
+    readonly url: pulumi.Output<string>;
+    readonly assetsBucket: pulumi.Output<string>;
+    /** Elastic IP of the instance. */
+    readonly publicIp: pulumi.Output<string>;
+
+    constructor(args: StageArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(STAGE_TYPES.zero, STAGE_NAME, {}, { ...opts, aliases: stageAliases("zero") });
+        const cfg = args.config;
+        const parent = { parent: this };
+
+        const network = new Network("network", { region: cfg.region, cidr: cfg.network.cidr, azCount: 1, privateSubnets: false, nat: "none" }, parent);
+        const uploads = new Bucket("uploads", { protect: cfg.protect }, parent);
+        const server = new WebServer(
+            "server",
+            {
+                vpcId: network.vpcId,
+                subnetId: network.publicSubnetIds[0],
+                instanceType: cfg.server.instanceType,
+                rootVolumeGb: cfg.server.rootVolumeGb,
+                snapshotRetentionDays: cfg.server.snapshotRetentionDays,
+                domain: cfg.domain,
+                image: cfg.web.image,
+                appPort: cfg.web.containerPort,
+                bucketArn: uploads.arn,
+                protect: cfg.protect,
+            },
+            parent,
+        );
+        const alerts = new Alerts("alerts", { email: cfg.alertEmail }, parent);
+        new Alarms("alarms", { topicArn: alerts.topicArn, alarms: instanceAlarmSpecs(server.instanceId) }, parent);
+        new Budget("budget", { monthlyLimitUsd: cfg.monthlyBudget, email: cfg.alertEmail }, parent);
+
+        this.url = cfg.domain ? pulumi.output(`https://${cfg.domain}`) : pulumi.interpolate`http://${server.publicIp}`;
+        this.assetsBucket = uploads.bucketName;
+        this.publicIp = server.publicIp;
+        this.registerOutputs({ url: this.url, assetsBucket: this.assetsBucket, publicIp: this.publicIp });
+    }
+}

@@ -1,0 +1,105 @@
+/** EC2: instances, Auto Scaling groups, EBS volumes, Elastic IPs, DLM snapshot policies. */
+import type { StackResource } from "../../policies/lib/resource";
+import { free, type Pricer, type PricingContext } from "../context";
+import { qty, usd } from "../format";
+import { bool, num, rec, records, str } from "../props";
+import type { PriceResult } from "../types";
+import { addInternetEgress, addPublicIpv4, ebsVolume } from "./shared";
+
+const EIP = "aws:ec2/eip:Eip";
+const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
+const DEFAULT_ROOT_GB = 8;
+
+function instanceHourly(ctx: PricingContext, instanceType: string | undefined): number | { unpriced: string } {
+    if (instanceType === undefined) return { unpriced: "instance type not known" };
+    const price = ctx.prices.find("ec2Instance", instanceType);
+    return price === undefined ? { unpriced: `no price for instance type ${instanceType}` } : price.usd;
+}
+
+const instance: Pricer = (r, ctx) => {
+    const instanceType = str(r.props, "instanceType");
+    const hourly = instanceHourly(ctx, instanceType);
+    if (typeof hourly !== "number") return hourly;
+    const line = ctx.line().fixed(ctx.hours * hourly, `${ctx.hours} h × ${usd(hourly)}/h (${instanceType})`);
+    if (instanceType?.startsWith("t")) {
+        ctx.assume("Burstable (t*) instances run at or below their CPU baseline: no surplus CPU credits are charged.");
+    }
+    const root = rec(r.props, "rootBlockDevice");
+    const rootSize = num(root, "volumeSize");
+    const rootType = str(root, "volumeType") ?? "gp3";
+    const rootCost = ebsVolume(ctx.prices, rootType, rootSize ?? DEFAULT_ROOT_GB, num(root, "iops"), num(root, "throughput"));
+    if ("unpriced" in rootCost) return rootCost;
+    line.fixed(rootCost.usd, `root volume ${rootCost.text}${rootSize === undefined ? " (size not declared: AMI default 8 GB assumed)" : ""}`);
+    for (const device of records(r.props, "ebsBlockDevices")) {
+        const cost = ebsVolume(ctx.prices, str(device, "volumeType") ?? "gp3", num(device, "volumeSize") ?? 0, num(device, "iops"), num(device, "throughput"));
+        if ("unpriced" in cost) return cost;
+        line.fixed(cost.usd, `data volume ${cost.text}`);
+    }
+    const eips = ctx.graph.ofType(EIP).filter((e) => linkedToInstance(e, r));
+    const autoIp = bool(r.props, "associatePublicIpAddress") === true && eips.length === 0;
+    if (autoIp) addPublicIpv4(line, ctx, 1, "auto-assigned");
+    if (autoIp || eips.length > 0) addInternetEgress(line, r, ctx);
+    return line.build();
+};
+
+function linkedToInstance(eip: StackResource, instanceResource: StackResource): boolean {
+    if ((eip.propertyDependencies.instance ?? []).includes(instanceResource.urn)) return true;
+    const id = str(instanceResource.props, "id");
+    return id !== undefined && str(eip.props, "instance") === id;
+}
+
+const eip: Pricer = (r, ctx) => {
+    const line = ctx.line();
+    addPublicIpv4(line, ctx, 1, "Elastic IP, charged attached or idle");
+    return line.build();
+};
+
+const volume: Pricer = (r, ctx) => {
+    const size = num(r.props, "size");
+    if (size === undefined) return { unpriced: "volume size not known (snapshot-sized volumes are not modelled)" };
+    const cost = ebsVolume(ctx.prices, str(r.props, "type") ?? "gp3", size, num(r.props, "iops"), num(r.props, "throughput"));
+    if ("unpriced" in cost) return cost;
+    return ctx.line().fixed(cost.usd, cost.text).build();
+};
+
+const autoScalingGroup: Pricer = (r, ctx): PriceResult => {
+    const template = ctx.graph.resolve(r, "launchTemplate", [LAUNCH_TEMPLATE])
+        ?? ctx.graph.ofType(LAUNCH_TEMPLATE).find((t) => (r.propertyDependencies.launchTemplate ?? []).includes(t.urn));
+    if (rec(r.props, "mixedInstancesPolicy") !== undefined) return { unpriced: "mixed-instances Auto Scaling groups are not modelled" };
+    const instanceType = str(template?.props, "instanceType");
+    const hourly = instanceHourly(ctx, instanceType);
+    if (typeof hourly !== "number") return { unpriced: `${hourly.unpriced} (launch template not linked or without instanceType)` };
+    const min = num(r.props, "minSize") ?? 0;
+    const max = Math.max(num(r.props, "maxSize") ?? min, min);
+    const fraction = ctx.use("asg.avgInstanceFraction", r);
+    const avg = min + fraction.value * (max - min);
+    const device = rec(records(template?.props, "blockDeviceMappings")[0], "ebs");
+    const disk = ebsVolume(ctx.prices, str(device, "volumeType") ?? "gp3", num(device, "volumeSize") ?? DEFAULT_ROOT_GB, num(device, "iops"), num(device, "throughput"));
+    if ("unpriced" in disk) return disk;
+    const perInstance = ctx.hours * hourly + disk.usd;
+    const avgText = fraction.none ? `min ${qty(min)} instances (usage: none)` : `avg ${qty(avg)} instances (min ${qty(min)}..max ${qty(max)}, ${fraction.label})`;
+    return ctx
+        .line()
+        .usageAmount(avg * perInstance, `${avgText} × (${ctx.hours} h × ${usd(hourly)}/h (${instanceType}) + ${disk.text})`, fraction.none)
+        .range({ minUsd: min * perInstance, maxUsd: max * perInstance })
+        .build();
+};
+
+const dlmPolicy: Pricer = (r, ctx) => {
+    const reading = ctx.use("ebsSnapshot.gbStored", r);
+    return ctx
+        .line()
+        .fixed(0, "Data Lifecycle Manager itself is free")
+        .usage(reading, ctx.prices.usd("ebs", "snapshot.gbMonth"), "GB-mo", "snapshots it keeps")
+        .build();
+};
+
+/** Pricers by type token. */
+export const computePricers: Record<string, Pricer> = {
+    "aws:ec2/instance:Instance": instance,
+    "aws:ec2/eip:Eip": eip,
+    "aws:ebs/volume:Volume": volume,
+    "aws:autoscaling/group:Group": autoScalingGroup,
+    "aws:dlm/lifecyclePolicy:LifecyclePolicy": dlmPolicy,
+    "aws:ec2/launchTemplate:LaunchTemplate": () => free("priced through the instances or Auto Scaling group that use it"),
+};

@@ -1,0 +1,212 @@
+/**
+ * Usage assumptions: `data/usage-by-type.json` (defaults by resource type), then `data/usage-<stage>.json`
+ * for Runway's own stages, then a user's `--usage <file>` (partial, merged over the rest). `--usage none`
+ * uses no assumptions at all: the floor.
+ *
+ * File shape: `{ description, fields: { "<key>": { value, description } }, byName: { "<name part>":
+ * { "<key>": { value, description } } } }`. A `byName` entry applies to resources whose logical name contains
+ * the name part (the longest match wins). In a user file a field may be a bare number and descriptions are
+ * optional. Precedence: the user file, then the stage file, then the defaults; within a file, `byName` first.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { isRecord } from "../policies/lib/wire";
+import { CostInputError } from "./errors";
+import { qty } from "./format";
+import { DEFAULT_DATA_DIR } from "./prices";
+import { isUsageKey, NULLABLE_USAGE_KEYS, USAGE_KEYS, type UsageKey } from "./usage-keys";
+
+/** Keys whose value is a fraction of a whole. */
+const FRACTION_KEYS: ReadonlySet<UsageKey> = new Set<UsageKey>([
+    "ecs.avgTaskFraction",
+    "asg.avgInstanceFraction",
+    "logs.storedCompressionRatio",
+]);
+
+/** One assumption as written in a file. */
+export interface UsageEntry {
+    value: number | null;
+    description?: string;
+}
+
+/** One parsed usage file. */
+export interface UsageLayer {
+    /** The file's name as shown in `basis` (base name for data files, the path given for user files). */
+    file: string;
+    description?: string;
+    fields: Partial<Record<UsageKey, UsageEntry>>;
+    byName: Record<string, Partial<Record<UsageKey, UsageEntry>>>;
+}
+
+/** A usage value as a pricer sees it. */
+export interface UsageReading {
+    /** The value (0 under `--usage none`). */
+    value: number;
+    /** Where it came from, for `basis`: `usage-hero.json: s3.gbStored 20` or `usage: none`. */
+    label: string;
+    /** True under `--usage none`. */
+    none: boolean;
+}
+
+/** Where to find usage assumptions. */
+export interface UsageOptions {
+    /** Folder with `usage-by-type.json` and `usage-<stage>.json`. */
+    dataDir?: string;
+    /** Runway stage whose usage file layers over the defaults; omit for programs that are not Runway's. */
+    stage?: string;
+    /** A user usage file (path), or `none` for the floor. */
+    usage?: string;
+}
+
+/** Parses and validates one usage file's content. `strict` (the repository's data files) requires descriptions. */
+export function parseUsageLayer(value: unknown, file: string, strict: boolean): UsageLayer {
+    const fail = (field: string, problem: string): never => {
+        throw new CostInputError(`${file}: ${field} ${problem}`);
+    };
+    if (!isRecord(value)) return fail("(top level)", "must be an object { description, fields, byName }");
+    for (const key of Object.keys(value)) {
+        if (!["description", "fields", "byName", "$schema"].includes(key)) {
+            fail(key, "is not allowed (allowed: description, fields, byName)");
+        }
+    }
+    if (strict && typeof value.description !== "string") fail("description", "must describe the file");
+    if (value.description !== undefined && typeof value.description !== "string") fail("description", "must be a string");
+    const parseFields = (bag: unknown, where: string): Partial<Record<UsageKey, UsageEntry>> => {
+        if (bag === undefined) return {};
+        if (!isRecord(bag)) return fail(where, "must be an object of usage fields");
+        const out: Partial<Record<UsageKey, UsageEntry>> = {};
+        for (const [key, raw] of Object.entries(bag)) {
+            const field = `${where}["${key}"]`;
+            if (!isUsageKey(key)) return fail(field, `is not a known usage field (known: ${USAGE_KEYS.join(", ")})`);
+            const entry: UsageEntry = typeof raw === "number" && !strict ? { value: raw } : parseEntry(raw, field);
+            checkValue(key, entry.value, field);
+            out[key] = entry;
+        }
+        return out;
+    };
+    const parseEntry = (raw: unknown, field: string): UsageEntry => {
+        if (!isRecord(raw)) {
+            return fail(field, strict ? "must be { value, description }" : "must be a number or { value, description }");
+        }
+        if (strict && (typeof raw.description !== "string" || raw.description === "")) fail(`${field}.description`, "must say what the value means");
+        if (raw.description !== undefined && typeof raw.description !== "string") fail(`${field}.description`, "must be a string");
+        if (raw.value !== null && typeof raw.value !== "number") fail(`${field}.value`, "must be a number");
+        return { value: raw.value as number | null, description: raw.description as string | undefined };
+    };
+    const checkValue = (key: UsageKey, v: number | null, field: string): void => {
+        if (v === null) {
+            if (!NULLABLE_USAGE_KEYS.has(key)) fail(`${field}.value`, "must be a number (null is only allowed for ecs.avgTasks)");
+            return;
+        }
+        if (!Number.isFinite(v) || v < 0) fail(`${field}.value`, `must be a non-negative number, got ${v}`);
+        if (FRACTION_KEYS.has(key) && v > 1) fail(`${field}.value`, `must be a fraction between 0 and 1, got ${v}`);
+        if (key === "schedule.hoursOnPerMonth" && v > 744) fail(`${field}.value`, `must be at most 744 hours, got ${v}`);
+    };
+    const fields = parseFields(value.fields, "fields");
+    const byName: UsageLayer["byName"] = {};
+    if (value.byName !== undefined) {
+        if (!isRecord(value.byName)) return fail("byName", "must map a logical-name part to usage fields");
+        for (const [name, bag] of Object.entries(value.byName)) {
+            if (name === "") fail("byName", "keys must not be empty");
+            byName[name] = parseFields(bag, `byName["${name}"]`);
+        }
+    }
+    return { file, description: value.description as string | undefined, fields, byName };
+}
+
+/** Reads one usage file. */
+export function readUsageFile(filePath: string, shownAs: string, strict: boolean): UsageLayer {
+    if (!fs.existsSync(filePath)) throw new CostInputError(`usage file ${shownAs} not found (${filePath})`);
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(fs.readFileSync(filePath, "utf8"));
+    } catch (err) {
+        throw new CostInputError(`${shownAs}: not valid JSON (${(err as Error).message})`);
+    }
+    return parseUsageLayer(parsed, shownAs, strict);
+}
+
+/** Stages with a usage file in `dataDir`. */
+export function availableStages(dataDir: string = DEFAULT_DATA_DIR): string[] {
+    if (!fs.existsSync(dataDir)) return [];
+    return fs
+        .readdirSync(dataDir)
+        .map((file) => /^usage-(.+)\.json$/.exec(file)?.[1])
+        .filter((stage): stage is string => stage !== undefined && stage !== "by-type")
+        .sort();
+}
+
+/** The usage assumptions for one pricing run. */
+export class UsageBook {
+    /** @param layers lowest precedence first; @param none true for `--usage none`. */
+    constructor(readonly layers: readonly UsageLayer[], readonly none: boolean) {
+        if (!none) {
+            const defaults = layers[0];
+            const missing = USAGE_KEYS.filter((key) => defaults?.fields[key] === undefined);
+            if (missing.length > 0) {
+                throw new CostInputError(`${defaults?.file ?? "usage defaults"}: fields misses ${missing.join(", ")}`);
+            }
+        }
+    }
+
+    /** Loads the layers `options` asks for. */
+    static load(options: UsageOptions = {}): UsageBook {
+        const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+        if (options.usage === "none") return new UsageBook([], true);
+        const layers = [readUsageFile(path.join(dataDir, "usage-by-type.json"), "usage-by-type.json", true)];
+        if (options.stage !== undefined) {
+            const file = `usage-${options.stage}.json`;
+            if (!fs.existsSync(path.join(dataDir, file))) {
+                throw new CostInputError(`no usage file for stage ${options.stage} (have: ${availableStages(dataDir).join(", ")})`);
+            }
+            layers.push(readUsageFile(path.join(dataDir, file), file, true));
+        }
+        if (options.usage !== undefined) {
+            layers.push(readUsageFile(path.resolve(options.usage), options.usage, false));
+        }
+        return new UsageBook(layers, false);
+    }
+
+    /** The files layered, lowest precedence first. */
+    get files(): string[] {
+        return this.layers.map((layer) => layer.file);
+    }
+
+    /** The raw entry for `key` as it applies to the resource named `name`, with its label. */
+    private lookup(key: UsageKey, name: string): { entry: UsageEntry; label: string } | undefined {
+        const lowered = name.toLowerCase();
+        for (let i = this.layers.length - 1; i >= 0; i--) {
+            const layer = this.layers[i];
+            const match = Object.keys(layer.byName)
+                .filter((part) => layer.byName[part][key] !== undefined && lowered.includes(part.toLowerCase()))
+                .sort((a, b) => b.length - a.length)[0];
+            if (match !== undefined) {
+                const entry = layer.byName[match][key] as UsageEntry;
+                return { entry, label: `${layer.file} byName["${match}"]: ${key} ${entry.value === null ? "null" : qty(entry.value)}` };
+            }
+            const entry = layer.fields[key];
+            if (entry !== undefined) {
+                return { entry, label: `${layer.file}: ${key} ${entry.value === null ? "null" : qty(entry.value)}` };
+            }
+        }
+        return undefined;
+    }
+
+    /** A usage value for the resource named `name`: 0 and `usage: none` under `--usage none`. */
+    read(key: UsageKey, name: string): UsageReading {
+        if (this.none) return { value: 0, label: "usage: none", none: true };
+        const found = this.lookup(key, name);
+        if (found === undefined || found.entry.value === null) {
+            throw new CostInputError(`usage field ${key} has no value for ${name}`);
+        }
+        return { value: found.entry.value, label: found.label, none: false };
+    }
+
+    /** A nullable usage value: undefined when unset (null) or under `--usage none`. */
+    readOptional(key: UsageKey, name: string): UsageReading | undefined {
+        if (this.none) return undefined;
+        const found = this.lookup(key, name);
+        if (found === undefined || found.entry.value === null) return undefined;
+        return { value: found.entry.value, label: found.label, none: false };
+    }
+}
