@@ -168,7 +168,7 @@ function computedOutputs(type: string, name: string, id: string, arn: string, re
         case "aws:acm/certificate:Certificate":
             return { status: "ISSUED", domainValidationOptions: [] };
         case "aws:ec2/vpc:Vpc":
-            return { mainRouteTableId: `rtb-${stableHex(`${name}/main`, 17)}`, defaultSecurityGroupId: `sg-${stableHex(`${name}/default`, 17)}`, defaultNetworkAclId: `acl-${stableHex(`${name}/acl`, 17)}` };
+            return { mainRouteTableId: `rtb-${stableHex(`${name}/main`, 17)}`, defaultRouteTableId: `rtb-${stableHex(`${name}/main`, 17)}`, defaultSecurityGroupId: `sg-${stableHex(`${name}/default`, 17)}`, defaultNetworkAclId: `acl-${stableHex(`${name}/acl`, 17)}` };
         default:
             return {};
     }

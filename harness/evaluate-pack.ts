@@ -44,19 +44,18 @@ const deserializer = require("@pulumi/policy/deserialize") as { deserializePrope
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const proxy = require("@pulumi/policy/proxy") as { unknownCheckingProxy<T>(o: T): T; UnknownValueError: new (...args: unknown[]) => Error };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const policyModule = require("@pulumi/policy/policy") as { getPulumiType(o: unknown): string | undefined };
+const policyModule = require("@pulumi/policy/policy") as {
+    getPulumiType(o: unknown): string | undefined;
+    isResourcePolicy(p: unknown): boolean;
+    isStackPolicy(p: unknown): boolean;
+};
+
+/** A policy as the server treats it: it may carry a resource validation, a stack validation, or both. */
+type AnyPolicy = Partial<Pick<ResourceValidationPolicy, "validateResource">> & Partial<Pick<StackValidationPolicy, "validateStack">> & Policies[number];
 
 class NotApplicableError extends Error {}
 function notApplicable(reason?: string): never {
     throw new NotApplicableError(reason ?? "Policy does not apply");
-}
-
-function isStackPolicy(p: ResourceValidationPolicy | StackValidationPolicy): p is StackValidationPolicy {
-    return "validateStack" in p && p.validateStack !== undefined;
-}
-
-function isResourcePolicy(p: ResourceValidationPolicy | StackValidationPolicy): p is ResourceValidationPolicy {
-    return "validateResource" in p || "remediateResource" in p;
 }
 
 function optionsOf(proto: analyzerproto.AnalyzerResource | analyzerproto.AnalyzeRequest): PolicyResourceOptions {
@@ -102,19 +101,20 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
         void _ignored;
         return props;
     };
-    const reporter = (name: string, description: string, level: EnforcementLevel, severity: Severity | undefined): ReportViolation => (message, urn) => {
+    const reporter = (name: string, description: string, level: EnforcementLevel, severity: Severity | undefined, subject?: string): ReportViolation => (message, urn) => {
         diagnostics.push({
             policyName: name,
             policyPackName: pack.name,
             policyPackVersion: pack.version,
             message: message ? `${description}\n${message}` : description,
-            urn,
+            // In Analyze, the engine attaches a diagnostic without a URN to the resource being analyzed.
+            urn: urn || subject,
             description,
             enforcementLevel: level,
             severity,
         });
     };
-    const guard = async (name: string, description: string, severity: Severity | undefined, work: () => unknown) => {
+    const guard = async (name: string, description: string, severity: Severity | undefined, work: () => unknown, subject?: string) => {
         try {
             await Promise.resolve(work());
         } catch (err) {
@@ -124,6 +124,7 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
                     policyPackName: pack.name,
                     policyPackVersion: pack.version,
                     message: `can't run policy '${name}' from policy pack '${pack.name}@v${pack.version}' during preview: ${err.message}`,
+                    urn: subject,
                     description,
                     enforcementLevel: "advisory",
                     severity,
@@ -137,22 +138,22 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
     // Analyze: each resource's inputs, every resource policy, in pack order.
     for (const resource of run.resources) {
         const req = analyzeRequest(resource, lookup(resource.provider));
-        for (const policy of pack.policies) {
+        for (const policy of pack.policies as AnyPolicy[]) {
             let level = levelOf(policy.name, policy.enforcementLevel);
-            if (level === "disabled" || isStackPolicy(policy) || !isResourcePolicy(policy) || !policy.validateResource) {
+            if (level === "disabled" || !policyModule.isResourcePolicy(policy) || !policy.validateResource) {
                 continue;
             }
             if (level === "remediate") {
                 level = "mandatory";
             }
-            const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
-            if (validations.length === 1) {
-                const only = policyModule.getPulumiType(validations[0]);
+            if (!Array.isArray(policy.validateResource)) {
+                const only = policyModule.getPulumiType(policy.validateResource);
                 if (only && only !== resource.type) {
                     continue;
                 }
             }
-            const report = reporter(policy.name, policy.description, level, policy.severity);
+            const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
+            const report = reporter(policy.name, policy.description, level, policy.severity, resource.urn);
             for (const validation of validations) {
                 await guard(policy.name, policy.description, policy.severity, () => {
                     const props = propsOf(req.getProperties());
@@ -174,16 +175,16 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
                         args.provider = provider;
                     }
                     return validation(args, report);
-                });
+                }, resource.urn);
             }
         }
     }
 
     // AnalyzeStack: every resource's outputs, every stack policy.
     const protos = run.resources.map((r) => analyzerResource(r, lookup(r.provider)));
-    for (const policy of pack.policies) {
+    for (const policy of pack.policies as AnyPolicy[]) {
         let level = levelOf(policy.name, policy.enforcementLevel);
-        if (level === "disabled" || !isStackPolicy(policy)) {
+        if (level === "disabled" || !policyModule.isStackPolicy(policy) || !policy.validateStack) {
             continue;
         }
         if (level === "remediate") {
@@ -233,7 +234,7 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
                 stackTags: new Map(),
                 notApplicable,
             };
-            return policy.validateStack(args, report);
+            return policy.validateStack?.(args, report);
         });
     }
     return diagnostics;

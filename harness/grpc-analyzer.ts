@@ -150,7 +150,8 @@ export async function analyzeRun(connection: AnalyzerConnection, run: ProgramRun
     const diagnostics: PolicyDiagnostic[] = [];
     for (const resource of run.resources) {
         const response = await unary<analyzerproto.AnalyzeResponse>((cb) => connection.client.analyze(analyzeRequest(resource, lookup(resource.provider)), cb));
-        diagnostics.push(...response.getDiagnosticsList().map(toDiagnostic));
+        // The engine attaches a diagnostic without a URN to the resource being analyzed.
+        diagnostics.push(...response.getDiagnosticsList().map((d) => ({ ...toDiagnostic(d), urn: d.getUrn() || resource.urn })));
     }
     const stack = new analyzerproto.AnalyzeStackRequest();
     stack.setResourcesList(run.resources.map((r) => analyzerResource(r, lookup(r.provider))));

@@ -13,9 +13,12 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as runtime from "@pulumi/pulumi/runtime";
 import { awsMocks } from "./aws-mocks";
-import { RecordingMonitor } from "./recording-monitor";
+import { installNodeCompat } from "./node-compat";
+import { libraryBeforeExitListeners, watchLibraryBeforeExit } from "./late-registrations";
+import { OfflineMonitor } from "./stack-references";
 import { loadStackConfig } from "./stack-config";
 import { installEsmStyleResolution } from "./module-resolution";
+import { installEsmPackageSupport } from "./esm-packages";
 import { enableMockFeatures, outputValue, waitForRPCs } from "./pulumi-internals";
 import type { DeclaredResource, ProgramRun } from "./types";
 
@@ -50,6 +53,9 @@ export class ProgramError extends Error {
 
 let queue: Promise<unknown> = Promise.resolve();
 
+// Libraries may add their late-registration handlers before the first run (when a test imports them): watch now.
+watchLibraryBeforeExit();
+
 /** Runs `options.program` under the mock runtime; runs are queued so only one is active at a time. */
 export function runProgram(options: RunOptions): Promise<ProgramRun> {
     const next = queue.then(() => runExclusive(options));
@@ -72,12 +78,18 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
     }
     const stackConfig = loadStackConfig(resolvedProgram, stack, options.config ?? {});
     const region = stackConfig.values["aws:region"] ?? "us-east-1";
-    const monitor = new RecordingMonitor(awsMocks({ preview, region }), stack, stackConfig.project);
+    const monitor: OfflineMonitor = new OfflineMonitor(
+        awsMocks({ preview, region, providerRegion: (reference) => monitor.providerRegion(reference) }),
+        stack,
+        stackConfig.project,
+    );
 
     pulumi.runtime.setMockOptions(monitor, stackConfig.project, stack, preview);
     enableMockFeatures();
     runtime.setAllConfig(stackConfig.values, stackConfig.secretKeys);
     installEsmStyleResolution();
+    installEsmPackageSupport();
+    installNodeCompat();
     for (const id of programModules) {
         delete require.cache[id];
     }
@@ -121,8 +133,9 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
         clearTimeout(timer);
         process.chdir(previousCwd);
         process.removeListener("unhandledRejection", onRejection);
+        const libraries = new Set(libraryBeforeExitListeners());
         for (const listener of process.listeners("beforeExit")) {
-            if (!exitListenersBefore.has(listener)) {
+            if (!exitListenersBefore.has(listener) && !libraries.has(listener)) {
                 process.removeListener("beforeExit", listener);
             }
         }
@@ -135,9 +148,12 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
     }
 }
 
-/** Loads the program; a program that exports a function (`export = async () => ...`) is called, as the CLI does. */
+/**
+ * Loads the program; a program that exports a function (`export = async () => ...`) is called, as the CLI does.
+ * An ESM program with top-level await exports a promise of its exports (see `esm-packages.ts`): it is awaited.
+ */
 async function loadProgram(file: string): Promise<unknown> {
-    const loaded: unknown = require(file);
+    const loaded: unknown = await Promise.resolve(require(file));
     const exported = isModuleWithDefault(loaded) ? loaded.default : loaded;
     return typeof exported === "function" ? await (exported as () => unknown)() : exported;
 }
@@ -151,7 +167,8 @@ async function drainRegistrations(listenersBefore: Set<NodeJS.BeforeExitListener
     const ran = new Set<NodeJS.BeforeExitListener>();
     for (;;) {
         await waitForRPCs();
-        const pending = process.listeners("beforeExit").filter((l) => !listenersBefore.has(l) && !ran.has(l));
+        const added = process.listeners("beforeExit").filter((l) => !listenersBefore.has(l));
+        const pending = [...new Set([...libraryBeforeExitListeners(), ...added])].filter((l) => !ran.has(l));
         if (pending.length === 0) {
             return;
         }

@@ -233,7 +233,7 @@ export function declarePlatform(scope: pulumi.ComponentResource, cfg: RunwayConf
         parent,
     );
 
-    const alerts = new Alerts("alerts", { email: cfg.alertEmail, kmsKeyArn: keys?.queues.arn }, parent);
+    const alerts = new Alerts("alerts", { email: cfg.alertEmail, account, protect: cfg.protect }, parent);
     new Budget("budget", { monthlyLimitUsd: cfg.monthlyBudget, email: cfg.alertEmail }, parent);
 
     return { network, groups, uploads, assets, cdn, registry, queue, database, cache, cluster, loadBalancer, web, worker, alerts, url: pulumi.output(`https://${cfg.domain ?? ""}`) };

@@ -3,6 +3,7 @@ import { Budget } from "../budget/budget";
 import { Network } from "../network/network";
 import { Alarms } from "../observability/alarms";
 import { instanceAlarmSpecs } from "../observability/alarmSpecs";
+import { lookupAccount } from "../account";
 import { Alerts } from "../observability/alerts";
 import { WebServer } from "../server/webServer";
 import { Bucket } from "../storage/bucket";
@@ -46,7 +47,7 @@ export class ZeroStage extends pulumi.ComponentResource implements StageOutputs 
             },
             parent,
         );
-        const alerts = new Alerts("alerts", { email: cfg.alertEmail }, parent);
+        const alerts = new Alerts("alerts", { email: cfg.alertEmail, account: lookupAccount(this, cfg.region), protect: cfg.protect }, parent);
         new Alarms("alarms", { topicArn: alerts.topicArn, alarms: instanceAlarmSpecs(server.instanceId) }, parent);
         new Budget("budget", { monthlyLimitUsd: cfg.monthlyBudget, email: cfg.alertEmail }, parent);
 

@@ -61,7 +61,8 @@ describe("stage enterprise (prod stack)", () => {
             assert.equal(input(lg, "retentionInDays"), 365);
         }
         for (const q of ofType(run, "aws:sqs/queue:Queue")) assert.equal(input(q, "kmsMasterKeyId"), named(run, "queues-key-key").outputs.arn);
-        assert.equal(input(single(run, "aws:sns/topic:Topic"), "kmsMasterKeyId"), named(run, "queues-key-key").outputs.arn);
+        // The alert topic has its own key in every stage (CloudWatch and Budgets cannot use alias/aws/sns).
+        assert.equal(input(single(run, "aws:sns/topic:Topic"), "kmsMasterKeyId"), named(run, "alerts-kms-key").outputs.arn);
         assert.equal(input(single(run, "aws:secretsmanager/secret:Secret"), "kmsKeyId"), named(run, "data-key-key").outputs.arn);
     });
 

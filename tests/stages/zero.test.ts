@@ -63,6 +63,7 @@ describe("stage zero", () => {
         const metrics = ofType(run, "aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => input(a, "metricName"));
         assert.deepEqual(metrics.sort(), ["CPUUtilization", "StatusCheckFailed"]);
         assert.equal(input(single(run, "aws:sns/topicSubscription:TopicSubscription"), "protocol"), "email");
+        assert.equal(input(single(run, "aws:sns/topic:Topic"), "kmsMasterKeyId"), named(run, "alerts-kms-key").outputs.arn, "the alert topic is encrypted with its own key");
         assert.equal(input(single(run, "aws:budgets/budget:Budget"), "limitAmount"), "50.00");
     });
 

@@ -1,0 +1,150 @@
+/**
+ * The two packs the benchmark compares, and how each is loaded in-process and served over gRPC.
+ *
+ * - Runway: the policy list from `policies/pack.ts` (`runwayPack`), served by `policies/index.ts` (ts-node) or by
+ *   a precompiled copy (`tsc` into `bin/bench-pack/`, see `compileRunwayPack`).
+ * - awsguard: `@pulumi/awsguard` 0.3.1 installed in its own folder (`bench/awsguard/`, own lockfile: it pins
+ *   `@pulumi/aws` 4 and `aws-sdk` 2), served by `bench/awsguard/index.js` (`new AwsGuard({ all: "mandatory" })`).
+ *   In-process, its exported policy objects are collected from its service modules and evaluated as one pack
+ *   with every policy mandatory — what `{ all: "mandatory" }` configures.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import type { Policies } from "@pulumi/policy";
+import type { PackConfig, PolicyPackDefinition, StartOptions } from "../harness";
+import type { PackId } from "./found";
+
+export const ROOT = path.resolve(__dirname, "..");
+export const AWSGUARD_DIR = path.join(ROOT, "bench", "awsguard");
+const AWSGUARD_MODULE = path.join(AWSGUARD_DIR, "node_modules", "@pulumi", "awsguard");
+const AWSGUARD_SERVICES = ["apiGateway", "compute", "database", "elasticsearch", "network", "security", "storage"];
+/** Where the precompiled Runway pack goes (`bin/` is git-ignored). */
+export const COMPILED_DIR = path.join(ROOT, "bin", "bench-pack");
+
+/** Candidate modules exporting the Runway pack's policy list, first that exists wins. */
+const RUNWAY_PACK_MODULES = ["policies/pack.ts", "policies/policies.ts", "policies/pack/index.ts"];
+
+/** The pack-wide config both paths give Runway: the hero profile (the synthetic stacks are hero units). */
+export const RUNWAY_CONFIG: PackConfig = { "runway-settings": { stage: "hero" } };
+
+/** True when the Runway pack (policy list and gRPC entry) exists. */
+export function runwayPackPresent(): boolean {
+    return RUNWAY_PACK_MODULES.some((m) => fs.existsSync(path.join(ROOT, m))) && fs.existsSync(path.join(ROOT, "policies", "index.ts"));
+}
+
+function isPolicyLike(value: unknown): value is Policies[number] {
+    return (
+        typeof value === "object" &&
+        value !== null &&
+        typeof (value as { name?: unknown }).name === "string" &&
+        typeof (value as { description?: unknown }).description === "string" &&
+        ("validateResource" in value || "validateStack" in value)
+    );
+}
+
+function isPackLike(value: unknown): value is PolicyPackDefinition {
+    return (
+        typeof value === "object" &&
+        value !== null &&
+        typeof (value as { name?: unknown }).name === "string" &&
+        Array.isArray((value as { policies?: unknown }).policies) &&
+        ((value as { policies: unknown[] }).policies as unknown[]).every(isPolicyLike)
+    );
+}
+
+/** The Runway pack's definition, for in-process evaluation. */
+export function loadRunwayPack(): PolicyPackDefinition {
+    for (const candidate of RUNWAY_PACK_MODULES) {
+        const file = path.join(ROOT, candidate);
+        if (!fs.existsSync(file)) {
+            continue;
+        }
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const mod = require(file) as Record<string, unknown>;
+        const pack = mod.runwayPack ?? Object.values(mod).find(isPackLike);
+        if (isPackLike(pack)) {
+            return pack;
+        }
+        throw new Error(`${candidate} exports no pack ({ name, version, policies }); expected \`runwayPack\``);
+    }
+    throw new Error(`Runway pack missing: none of ${RUNWAY_PACK_MODULES.join(", ")} exists`);
+}
+
+/** awsguard's policies as one pack definition, every policy mandatory (`new AwsGuard({ all: "mandatory" })`). */
+export function loadAwsguardPack(): PolicyPackDefinition {
+    const policies: Policies = [];
+    const seen = new Set<string>();
+    for (const service of AWSGUARD_SERVICES) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const mod = require(path.join(AWSGUARD_MODULE, `${service}.js`)) as Record<string, unknown>;
+        for (const value of Object.values(mod)) {
+            if (isPolicyLike(value) && !seen.has(value.name)) {
+                seen.add(value.name);
+                policies.push(value);
+            }
+        }
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const version = (require(path.join(AWSGUARD_MODULE, "package.json")) as { version: string }).version.replace(/^v/, "");
+    return { name: "pulumi-awsguard", version, enforcementLevel: "mandatory", policies };
+}
+
+/** How to spawn a pack's analyzer. `compiled` uses the precompiled Runway entry (see `compileRunwayPack`). */
+export function analyzerOptions(pack: PackId, compiled = false): StartOptions {
+    if (pack === "awsguard") {
+        return { packDir: AWSGUARD_DIR, entry: "index.js", timeoutMs: 120_000 };
+    }
+    return compiled
+        ? { packDir: path.join(COMPILED_DIR, "policies"), entry: "index.js", timeoutMs: 120_000 }
+        : { packDir: path.join(ROOT, "policies"), entry: "index.ts", timeoutMs: 120_000 };
+}
+
+/** Installs awsguard from its lockfile when `bench/awsguard/node_modules` is missing (a clean clone). */
+export function ensureAwsguardInstalled(log: (line: string) => void): void {
+    if (fs.existsSync(path.join(AWSGUARD_MODULE, "package.json"))) {
+        return;
+    }
+    log("installing @pulumi/awsguard into bench/awsguard (npm ci, its own lockfile)…");
+    const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+    execFileSync(npm, ["ci", "--prefix", AWSGUARD_DIR, "--no-audit", "--no-fund"], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+}
+
+/**
+ * Compiles the Runway pack's gRPC entry with `tsc` into `bin/bench-pack/` (plain JS: no ts-node at start-up).
+ * Returns the compile time in ms.
+ */
+export function compileRunwayPack(): number {
+    const started = Date.now();
+    const tsconfig = path.join(COMPILED_DIR, "tsconfig.json");
+    fs.mkdirSync(COMPILED_DIR, { recursive: true });
+    fs.writeFileSync(
+        tsconfig,
+        JSON.stringify(
+            {
+                extends: path.join(ROOT, "tsconfig.json"),
+                compilerOptions: { outDir: COMPILED_DIR, rootDir: ROOT, noEmit: false, sourceMap: false, declaration: false, incremental: false, noEmitOnError: false },
+                files: [path.join(ROOT, "policies", "index.ts")],
+                include: [],
+            },
+            null,
+            2,
+        ),
+    );
+    try {
+        execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", tsconfig], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    } catch (err) {
+        // Type errors still emit (noEmitOnError false); only a missing output is fatal.
+        if (!fs.existsSync(path.join(COMPILED_DIR, "policies", "index.js"))) {
+            throw new Error(`tsc could not compile policies/index.ts: ${err instanceof Error ? err.message : String(err)}`);
+        }
+    }
+    // Files the pack reads beside its sources at run time (its manifest for the version).
+    for (const file of ["package.json", "PulumiPolicy.yaml"]) {
+        const from = path.join(ROOT, "policies", file);
+        if (fs.existsSync(from)) {
+            fs.copyFileSync(from, path.join(COMPILED_DIR, "policies", file));
+        }
+    }
+    return Date.now() - started;
+}

@@ -1,0 +1,488 @@
+/**
+ * `npm run bench [-- --quick] [-- --full] [-- --sizes 1000,10000] [-- --skip-tests] [-- --skip-plan]`
+ *
+ * Times Runway's policy pack against `@pulumi/awsguard` on the same synthetic stacks (see `synthetic.ts`), both
+ * in-process and through the real gRPC analyzer, each measurement in its own process (`worker.ts`); then the
+ * packs' cold start (`coldstart.ts`), the test suite and `npm run plan` per stage. Prints a table and writes
+ * `bench/results.json`. See docs/benchmarks.md.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { ProgramRun } from "../harness/types";
+import type { ColdStartResult, ColdStartTask } from "./coldstart";
+import type { PackId } from "./found";
+import { analyzerOptions, AWSGUARD_DIR, compileRunwayPack, ensureAwsguardInstalled, ROOT, RUNWAY_CONFIG, runwayPackPresent } from "./packs";
+import { generateStack, type Mode } from "./synthetic";
+import { median, type WorkerResult, type WorkerTask } from "./worker";
+
+const FULL_SIZES = [1_000, 10_000, 100_000];
+const QUICK_SIZES = [1_000, 10_000];
+const MODES: Mode[] = ["preview", "update"];
+const PATHS: WorkerTask["path"][] = ["inprocess", "grpc"];
+const STAGES = ["zero", "hero", "enterprise"] as const;
+/**
+ * `npm run plan` arguments per stage. Enterprise runs on its own stack (prod): the dev stack's config (one cache
+ * node) is rejected for enterprise by the config validation, on purpose.
+ */
+const PLAN_ARGS: Record<(typeof STAGES)[number], string[]> = {
+    zero: ["--stage", "zero", "--format", "json"],
+    hero: ["--stage", "hero", "--format", "json"],
+    enterprise: ["--stack", "prod", "--stage", "enterprise", "--format", "json"],
+};
+/**
+ * Runs per measurement: medians of several, fewer over gRPC on the big sizes to stay within 10 minutes on 2 cores
+ * (one gRPC run is itself 10k or 100k Analyze calls; at 100k it takes minutes for either pack).
+ */
+function repeatsFor(size: number, p: WorkerTask["path"]): number {
+    if (size <= 1_000) {
+        return p === "inprocess" ? 5 : 3;
+    }
+    return p === "inprocess" ? 3 : 1;
+}
+
+/** Without `--full`, the largest size runs over gRPC in preview mode only (the pull-request case). */
+function wanted(size: number, mode: Mode, p: WorkerTask["path"], args: Args): boolean {
+    return args.full || size < 100_000 || p === "inprocess" || mode === "preview";
+}
+
+interface Args {
+    sizes: number[];
+    quick: boolean;
+    full: boolean;
+    skipTests: boolean;
+    skipPlan: boolean;
+    out: string;
+}
+
+function parseArgs(argv: string[]): Args {
+    const args: Args = { sizes: FULL_SIZES, quick: false, full: false, skipTests: false, skipPlan: false, out: path.join(ROOT, "bench", "results.json") };
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i];
+        if (a === "--quick") {
+            args.quick = true;
+            args.sizes = QUICK_SIZES;
+        } else if (a === "--sizes") {
+            args.sizes = (argv[++i] ?? "").split(",").map(Number);
+            if (args.sizes.some((n) => !Number.isInteger(n) || n < 100)) {
+                throw new Error(`--sizes takes a comma-separated list of integers ≥ 100, e.g. --sizes 1000,10000; got ${argv[i]}`);
+            }
+        } else if (a === "--full") {
+            args.full = true;
+        } else if (a === "--skip-tests") {
+            args.skipTests = true;
+        } else if (a === "--skip-plan") {
+            args.skipPlan = true;
+        } else if (a === "--out") {
+            args.out = path.resolve(argv[++i] ?? "");
+        } else {
+            throw new Error(`unknown option ${a}; allowed: --quick, --full, --sizes <n,n,…>, --skip-tests, --skip-plan, --out <file>`);
+        }
+    }
+    return args;
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Runs a TypeScript entry of this folder in a fresh Node process and returns its `RESULT` line, parsed. */
+function runChild<T>(entry: string, payload: unknown, timeoutMs: number): T {
+    const child = spawnSync(process.execPath, ["--max-old-space-size=8192", "-r", "ts-node/register/transpile-only", path.join(ROOT, "bench", entry), JSON.stringify(payload)], {
+        cwd: ROOT,
+        encoding: "utf8",
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: timeoutMs,
+        env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json") },
+    });
+    const line = (child.stdout ?? "").split("\n").find((l) => l.startsWith("RESULT "));
+    if (!line) {
+        const why = child.error ? child.error.message : `exit ${child.status}${child.signal ? ` (${child.signal})` : ""}`;
+        throw new Error(`${entry} ${JSON.stringify(payload)} gave no result (${why}): ${(child.stderr ?? "").trim().split("\n").slice(-5).join(" | ")}`);
+    }
+    return JSON.parse(line.slice("RESULT ".length)) as T;
+}
+
+/** One row of results.json (`runs`). */
+interface RunRow {
+    resources: number;
+    mode: Mode;
+    path: WorkerTask["path"];
+    runwayMs: number | null;
+    awsguardMs: number | null;
+    /** Runway time / awsguard time. */
+    ratio: number | null;
+    planted: number;
+    found: number;
+    awsguardFound: number;
+    /** Planted violations of kinds awsguard has a policy for at all. */
+    awsguardCovered: number;
+    peakRssMb: number;
+    awsguardPeakRssMb: number;
+    runwayResourcesPerSec: number | null;
+    awsguardResourcesPerSec: number | null;
+    repeats: number;
+    runwayTimesMs: number[];
+    awsguardTimesMs: number[];
+    runwayNotEvaluated: number;
+    runwayOtherMandatory: number;
+    runwayMissed: string[];
+    foundByKind: WorkerResult["found"]["byKind"];
+    awsguardFoundByKind: WorkerResult["found"]["byKind"];
+    runwayPack: string;
+    runwayError?: string;
+    awsguardError?: string;
+}
+
+function evaluate(size: number, mode: Mode, p: WorkerTask["path"], pack: PackId, repeats: number): WorkerResult {
+    const task: WorkerTask = { kind: "evaluate", resources: size, mode, path: p, pack, repeats };
+    try {
+        return runChild<WorkerResult>("worker.ts", task, 15 * 60_000);
+    } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        const empty = generateStack({ resources: size, mode }).planted.length;
+        return {
+            task,
+            timesMs: [],
+            medianMs: NaN,
+            peakRssMb: NaN,
+            generateMs: NaN,
+            diagnostics: 0,
+            found: { planted: empty, covered: 0, found: 0, byKind: {} as WorkerResult["found"]["byKind"], otherFindings: 0, otherMandatory: 0, notEvaluated: 0, missedExamples: [] },
+            packUsed: pack,
+            error: message.slice(0, 400),
+        };
+    }
+}
+
+const num = (v: number): number | null => (Number.isFinite(v) ? Math.round(v * 10) / 10 : null);
+
+function benchRow(size: number, mode: Mode, p: WorkerTask["path"]): RunRow {
+    const repeats = repeatsFor(size, p);
+    log(`  ${size.toLocaleString("en-US")} resources, ${mode}, ${p}: runway ×${repeats}…`);
+    const runway = evaluate(size, mode, p, "runway", repeats);
+    log(`    runway ${fmtMs(runway.medianMs)}, found ${runway.found.found}/${runway.found.planted}${runway.error ? `, ERROR ${runway.error}` : ""}; awsguard ×${repeats}…`);
+    const awsguard = evaluate(size, mode, p, "awsguard", repeats);
+    log(`    awsguard ${fmtMs(awsguard.medianMs)}, found ${awsguard.found.found}/${awsguard.found.covered} covered${awsguard.error ? `, ERROR ${awsguard.error}` : ""}`);
+    const row: RunRow = {
+        resources: size,
+        mode,
+        path: p,
+        runwayMs: num(runway.medianMs),
+        awsguardMs: num(awsguard.medianMs),
+        ratio: Number.isFinite(runway.medianMs / awsguard.medianMs) ? Math.round((runway.medianMs / awsguard.medianMs) * 100) / 100 : null,
+        planted: runway.found.planted,
+        found: runway.found.found,
+        awsguardFound: awsguard.found.found,
+        awsguardCovered: awsguard.found.covered,
+        peakRssMb: Math.round(runway.peakRssMb),
+        awsguardPeakRssMb: Math.round(awsguard.peakRssMb),
+        runwayResourcesPerSec: num(size / (runway.medianMs / 1000)),
+        awsguardResourcesPerSec: num(size / (awsguard.medianMs / 1000)),
+        repeats,
+        runwayTimesMs: runway.timesMs.map((t) => Math.round(t)),
+        awsguardTimesMs: awsguard.timesMs.map((t) => Math.round(t)),
+        runwayNotEvaluated: runway.found.notEvaluated,
+        runwayOtherMandatory: runway.found.otherMandatory,
+        runwayMissed: runway.found.missedExamples,
+        foundByKind: runway.found.byKind,
+        awsguardFoundByKind: awsguard.found.byKind,
+        runwayPack: runway.packUsed,
+    };
+    if (runway.error) {
+        row.runwayError = runway.error;
+    }
+    if (awsguard.error) {
+        row.awsguardError = awsguard.error;
+    }
+    return row;
+}
+
+function fmtMs(ms: number | null): string {
+    if (ms === null || !Number.isFinite(ms)) {
+        return "n/a";
+    }
+    return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+/** The hero stage as the engine would see it, or a synthetic hero-sized stack when the program can't run. */
+async function heroRun(): Promise<{ run: ProgramRun; source: string }> {
+    try {
+        // Loaded lazily: the mock runtime is only needed here.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { runProgram } = require("../harness") as typeof import("../harness");
+        const run = await runProgram({ program: path.join(ROOT, "index.ts"), stack: "dev", preview: true });
+        if (run.resources.length === 0) {
+            throw new Error("the program declared no resources");
+        }
+        return { run, source: `index.ts, stack dev (hero), preview: ${run.resources.length} resources` };
+    } catch (err) {
+        const run = generateStack({ resources: 150, mode: "preview" }).run;
+        return { run, source: `synthetic hero-sized stack (150 resources, preview) — the hero stage could not run: ${(err instanceof Error ? err.message : String(err)).split("\n")[0]}` };
+    }
+}
+
+interface ColdStarts {
+    source: string;
+    runwayMs: number | null;
+    runwayCompiledMs: number | null;
+    awsguardMs: number | null;
+    runwayPortMs: number | null;
+    runwayCompiledPortMs: number | null;
+    awsguardPortMs: number | null;
+    compileMs: number | null;
+    errors: string[];
+}
+
+async function coldStarts(): Promise<ColdStarts> {
+    const hero = await heroRun();
+    const runFile = path.join(os.tmpdir(), `runway-bench-hero-${process.pid}.json`);
+    fs.writeFileSync(runFile, JSON.stringify(hero.run));
+    const errors: string[] = [];
+    const present = runwayPackPresent();
+    let compileMs: number | null = null;
+    if (present) {
+        try {
+            compileMs = compileRunwayPack();
+        } catch (err) {
+            errors.push(`precompiling the pack: ${err instanceof Error ? err.message : String(err)}`);
+        }
+    }
+    const measure = (label: string, start: ColdStartTask["start"], config: ColdStartTask["config"]): ColdStartResult | undefined => {
+        try {
+            log(`  cold start: ${label} ×5…`);
+            const result = runChild<ColdStartResult>("coldstart.ts", { runFile, start, config, repeats: 5 } satisfies ColdStartTask, 10 * 60_000);
+            if (result.error) {
+                errors.push(`${label}: ${result.error}`);
+            }
+            log(`    ${fmtMs(result.medianMs)} (port printed after ${fmtMs(median(result.portMs))})`);
+            return result;
+        } catch (err) {
+            errors.push(`${label}: ${err instanceof Error ? err.message : String(err)}`);
+            return undefined;
+        }
+    };
+    const sample = { packDir: path.join(ROOT, "tests/fixtures/packs/sample"), entry: "index.ts" };
+    const runway = measure(present ? "runway (ts-node, policies/index.ts)" : "sample pack (Runway pack missing)", present ? analyzerOptions("runway") : sample, present ? RUNWAY_CONFIG : {});
+    const compiled = present && compileMs !== null ? measure("runway (precompiled JS)", analyzerOptions("runway", true), RUNWAY_CONFIG) : undefined;
+    // awsguard's acm-certificate-expiration and access-keys-rotated stack policies call live AWS APIs (aws-sdk 2):
+    // offline they fail (in preview, with an unknown certificate ARN, before even reaching the network). When the
+    // whole pack fails, that is recorded and it is measured again with those two disabled.
+    let awsguard = measure("awsguard (index.js, every policy)", analyzerOptions("awsguard"), {});
+    if (!awsguard || awsguard.error) {
+        awsguard = measure("awsguard (index.js, the two live-AWS-API policies disabled)", analyzerOptions("awsguard"), {
+            "acm-certificate-expiration": { enforcementLevel: "disabled" },
+            "access-keys-rotated": { enforcementLevel: "disabled" },
+        });
+    }
+    fs.rmSync(runFile, { force: true });
+    const med = (r: ColdStartResult | undefined) => (r && r.timesMs.length ? num(r.medianMs) : null);
+    const port = (r: ColdStartResult | undefined) => (r && r.portMs.length ? num(median(r.portMs)) : null);
+    return {
+        source: hero.source,
+        runwayMs: med(runway),
+        runwayCompiledMs: med(compiled),
+        awsguardMs: med(awsguard),
+        runwayPortMs: port(runway),
+        runwayCompiledPortMs: port(compiled),
+        awsguardPortMs: port(awsguard),
+        compileMs,
+        errors,
+    };
+}
+
+interface PlanTimes {
+    zero: number | null;
+    hero: number | null;
+    enterprise: number | null;
+    runsMs: Record<string, number[]>;
+    exitCodes: Record<string, number[]>;
+    note?: string;
+}
+
+/** `npm run plan` per stage, as a cold process (what the npm script runs), median of 5. */
+function planTimes(): PlanTimes {
+    const cli = path.join(ROOT, "plan", "cli.ts");
+    const out: PlanTimes = { zero: null, hero: null, enterprise: null, runsMs: {}, exitCodes: {} };
+    if (!fs.existsSync(cli)) {
+        out.note = "n/a (plan CLI missing)";
+        return out;
+    }
+    for (const stage of STAGES) {
+        const times: number[] = [];
+        const codes: number[] = [];
+        log(`  npm run plan -- ${PLAN_ARGS[stage].join(" ")} ×5…`);
+        for (let i = 0; i < 5; i++) {
+            const started = process.hrtime.bigint();
+            const child = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", cli, ...PLAN_ARGS[stage]], {
+                cwd: ROOT,
+                encoding: "utf8",
+                maxBuffer: 256 * 1024 * 1024,
+                timeout: 120_000,
+            });
+            const ms = Number(process.hrtime.bigint() - started) / 1e6;
+            codes.push(child.status ?? -1);
+            // 0 = clean, 1 = mandatory violations: both are a finished plan. Anything else is not a timing.
+            if (child.status === 0 || child.status === 1) {
+                times.push(ms);
+            } else if (!out.note) {
+                out.note = `plan --stage ${stage} exited ${child.status}: ${(child.stderr ?? "").trim().split("\n").slice(-2).join(" | ").slice(0, 300)}`;
+            }
+        }
+        out.runsMs[stage] = times.map((t) => Math.round(t));
+        out.exitCodes[stage] = codes;
+        out[stage] = times.length ? num(median(times)) : null;
+        log(`    ${fmtMs(out[stage])} (exit codes ${codes.join(",")})`);
+    }
+    return out;
+}
+
+function testSuiteTime(): { ms: number | null; exitCode: number | null } {
+    log("  npm test (once)…");
+    const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+    const started = process.hrtime.bigint();
+    const child = spawnSync(npm, ["test", "--silent"], { cwd: ROOT, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, timeout: 15 * 60_000 });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const passing = /(\d+) passing/.exec(child.stdout ?? "");
+    const failing = /(\d+) failing/.exec(child.stdout ?? "");
+    log(`    ${fmtMs(ms)}, exit ${child.status}${passing ? `, ${passing[1]} passing` : ""}${failing ? `, ${failing[1]} failing` : ""}`);
+    return { ms: num(ms), exitCode: child.status };
+}
+
+function pad(text: string, width: number, right = false): string {
+    return right ? text.padStart(width) : text.padEnd(width);
+}
+
+function printTable(rows: RunRow[]): void {
+    const header = ["resources", "mode", "path", "runway", "awsguard", "ratio", "runway res/s", "found", "awsguard found", "RSS runway", "RSS awsguard"];
+    const widths = [10, 8, 10, 10, 10, 6, 13, 9, 16, 11, 12];
+    const lines = [header.map((h, i) => pad(h, widths[i], i >= 3)).join(" ")];
+    for (const r of rows) {
+        const cells = [
+            r.resources.toLocaleString("en-US"),
+            r.mode,
+            r.path,
+            fmtMs(r.runwayMs),
+            fmtMs(r.awsguardMs),
+            r.ratio === null ? "n/a" : r.ratio.toFixed(2),
+            r.runwayResourcesPerSec === null ? "n/a" : Math.round(r.runwayResourcesPerSec).toLocaleString("en-US"),
+            `${r.found}/${r.planted}`,
+            `${r.awsguardFound}/${r.planted} (${r.awsguardCovered} cov.)`,
+            `${r.peakRssMb} MB`,
+            `${r.awsguardPeakRssMb} MB`,
+        ];
+        lines.push(cells.map((c, i) => pad(c, widths[i], i >= 3)).join(" "));
+    }
+    process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+function scaling(rows: RunRow[], big: number, small: number): Record<string, number | null> {
+    const out: Record<string, number | null> = {};
+    for (const mode of MODES) {
+        for (const p of PATHS) {
+            for (const pack of ["runway", "awsguard"] as const) {
+                const at = (n: number) => rows.find((r) => r.resources === n && r.mode === mode && r.path === p)?.[pack === "runway" ? "runwayMs" : "awsguardMs"] ?? null;
+                const b = at(big);
+                const s = at(small);
+                out[`${pack}.${mode}.${p}`] = b !== null && s !== null && s > 0 ? Math.round((b / s) * 100) / 100 : null;
+            }
+        }
+    }
+    return out;
+}
+
+async function main(): Promise<void> {
+    const args = parseArgs(process.argv.slice(2));
+    const started = Date.now();
+    ensureAwsguardInstalled(log);
+    if (!fs.existsSync(path.join(AWSGUARD_DIR, "index.js"))) {
+        throw new Error("bench/awsguard/index.js is missing");
+    }
+    const present = runwayPackPresent();
+    log(`runway bench: sizes ${args.sizes.join(", ")}; ${present ? "Runway pack from policies/" : "Runway pack MISSING — the harness's sample pack stands in"}; ${os.cpus().length} cores`);
+
+    const rows: RunRow[] = [];
+    for (const size of args.sizes) {
+        for (const mode of MODES) {
+            for (const p of PATHS) {
+                if (wanted(size, mode, p, args)) {
+                    rows.push(benchRow(size, mode, p));
+                } else {
+                    log(`  ${size.toLocaleString("en-US")} resources, ${mode}, ${p}: skipped (add --full; takes minutes per pack)`);
+                }
+            }
+        }
+    }
+    const sorted = [...args.sizes].sort((a, b) => a - b);
+    const big = sorted[sorted.length - 1];
+    const small = sorted.length > 1 ? sorted[sorted.length - 2] : big;
+    const scalingBy = scaling(rows, big, small);
+    const runwayInProcess = MODES.map((m) => scalingBy[`runway.${m}.inprocess`]).filter((v): v is number => v !== null);
+    const scalingExponent = runwayInProcess.length ? Math.max(...runwayInProcess) : null;
+
+    log("cold start (spawn → first AnalyzeStack answer on the hero stage):");
+    const cold = await coldStarts();
+    const tests = args.skipTests ? { ms: null, exitCode: null } : testSuiteTime();
+    const plan = args.skipPlan ? { zero: null, hero: null, enterprise: null, runsMs: {}, exitCodes: {}, note: "skipped (--skip-plan)" } : planTimes();
+
+    const results = {
+        runs: rows,
+        scalingExponent,
+        scalingSizes: [small, big],
+        scalingBy,
+        planMs: { zero: plan.zero, hero: plan.hero, enterprise: plan.enterprise },
+        planRunsMs: plan.runsMs,
+        planExitCodes: plan.exitCodes,
+        planNote: plan.note ?? null,
+        packColdStartMs: cold.runwayMs,
+        packColdStartCompiledMs: cold.runwayCompiledMs,
+        awsguardColdStartMs: cold.awsguardMs,
+        coldStartPortMs: { runway: cold.runwayPortMs, runwayCompiled: cold.runwayCompiledPortMs, awsguard: cold.awsguardPortMs },
+        coldStartStack: cold.source,
+        packCompileMs: cold.compileMs,
+        coldStartErrors: cold.errors,
+        testSuiteMs: tests.ms,
+        testSuiteExitCode: tests.exitCode,
+        runwayPack: present ? "policies/" : "sample (Runway pack missing)",
+        machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+        quick: args.quick,
+        totalSeconds: 0,
+        date: new Date().toISOString(),
+    };
+    results.totalSeconds = Math.round((Date.now() - started) / 1000);
+    fs.writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
+
+    process.stdout.write("\nPolicy evaluation (median wall time of the whole pack: Analyze every resource + AnalyzeStack)\n");
+    printTable(rows);
+    const flag = (ok: boolean | null) => (ok === null ? "" : ok ? "  ✓" : "  ✗ target missed");
+    const ratios = rows.map((r) => r.ratio).filter((v): v is number => v !== null);
+    const allFound = rows.every((r) => r.found === r.planted && !r.runwayError);
+    const bigInProcess = rows.filter((r) => r.resources === 100_000 && r.path === "inprocess");
+    process.stdout.write(
+        [
+            "",
+            `planted found (Runway): ${rows.map((r) => `${r.found}/${r.planted}`).join(", ")}${flag(allFound)}`,
+            `awsguard found: ${rows.map((r) => `${r.awsguardFound}/${r.planted}`).join(", ")} (it has policies for ${rows[0]?.awsguardCovered ?? 0} of the ${rows[0]?.planted ?? 0} planted at ${rows[0]?.resources ?? ""}: public and unencrypted RDS only)`,
+            `scaling t(${big})/t(${small}), Runway in-process: ${scalingExponent ?? "n/a"}${flag(scalingExponent === null || big !== 100_000 ? null : scalingExponent <= 11)}  (all: ${Object.entries(scalingBy)
+                .map(([k, v]) => `${k} ${v ?? "n/a"}`)
+                .join(", ")})`,
+            bigInProcess.length
+                ? `100k in-process: ${bigInProcess.map((r) => `${r.mode} ${fmtMs(r.runwayMs)}, ${r.peakRssMb} MB`).join("; ")}${flag(bigInProcess.every((r) => (r.runwayMs ?? Infinity) < 10_000 && r.peakRssMb < 2048))}`
+                : "100k in-process: not run (--quick)",
+            `ratio Runway/awsguard: ${ratios.map((r) => r.toFixed(2)).join(", ")}${flag(ratios.length ? ratios.every((r) => r < 1) : null)}`,
+            `pack cold start (hero): Runway ${fmtMs(cold.runwayMs)} via ts-node, ${fmtMs(cold.runwayCompiledMs)} precompiled (tsc ${fmtMs(cold.compileMs)}); awsguard ${fmtMs(cold.awsguardMs)}${flag(
+                cold.runwayMs === null && cold.runwayCompiledMs === null ? null : Math.min(cold.runwayMs ?? Infinity, cold.runwayCompiledMs ?? Infinity) < Math.min(1000, cold.awsguardMs ?? Infinity),
+            )}`,
+            `  on: ${cold.source}${cold.errors.length ? `; errors: ${cold.errors.join("; ")}` : ""}`,
+            `npm run plan (cold, median of 5): ${plan.note && plan.zero === null && plan.hero === null && plan.enterprise === null ? plan.note : `zero ${fmtMs(plan.zero)}, hero ${fmtMs(plan.hero)}, enterprise ${fmtMs(plan.enterprise)}${flag(plan.enterprise === null ? null : plan.enterprise < 5000)}${plan.note ? ` (${plan.note})` : ""}`}`,
+            `npm test: ${tests.ms === null ? "skipped" : `${fmtMs(tests.ms)} (exit ${tests.exitCode})`}`,
+            ...rows.filter((r) => r.runwayError || r.awsguardError).map((r) => `errors at ${r.resources} ${r.mode} ${r.path}: ${[r.runwayError && `runway: ${r.runwayError}`, r.awsguardError && `awsguard: ${r.awsguardError}`].filter(Boolean).join("; ")}`),
+            `total ${results.totalSeconds} s; written ${path.relative(ROOT, args.out)}`,
+            "",
+        ].join("\n"),
+    );
+}
+
+main().catch((err: unknown) => {
+    process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(2);
+});

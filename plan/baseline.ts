@@ -1,0 +1,71 @@
+/**
+ * `--baseline <plan.json>`: compares this plan with the base branch's. A violation is new when the base plan has
+ * no violation of the same policy on the same URN; resources are added or removed by URN.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import type { PlanBaseline, PlanDocument } from "./document";
+import { BadInput } from "./errors";
+import { isObject } from "./guards";
+
+/** What the plan needs from a base plan. */
+export interface BasePlan {
+    file: string;
+    violationKeys: Set<string>;
+    violations: { policy: string; urn: string | null }[];
+    resourceUrns: Set<string>;
+    monthlyUsd: number;
+}
+
+function key(policy: string, urn: string | null): string {
+    return `${policy}\u0000${urn ?? ""}`;
+}
+
+/** Reads and checks a base plan (`--format json` output). */
+export function loadBaseline(file: string): BasePlan {
+    const resolved = path.resolve(file);
+    if (!fs.existsSync(resolved)) {
+        throw new BadInput(`--baseline ${file}: no such file (save one with --format json --out <file> on the base branch)`);
+    }
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(fs.readFileSync(resolved, "utf8"));
+    } catch (err) {
+        throw new BadInput(`--baseline ${file}: not JSON (${err instanceof Error ? err.message : String(err)})`);
+    }
+    if (!isObject(parsed) || !Array.isArray(parsed.violations) || !Array.isArray(parsed.resources) || !isObject(parsed.cost)) {
+        throw new BadInput(`--baseline ${file}: not a plan (expected the output of --format json with violations, resources and cost)`);
+    }
+    const violations = parsed.violations.filter(isObject).map((v) => ({ policy: String(v.policy), urn: typeof v.urn === "string" ? v.urn : null }));
+    const urns = parsed.resources.filter(isObject).map((r) => String(r.urn));
+    const monthly = parsed.cost.monthlyUsd;
+    return {
+        file,
+        violationKeys: new Set(violations.map((v) => key(v.policy, v.urn))),
+        violations,
+        resourceUrns: new Set(urns),
+        monthlyUsd: typeof monthly === "number" ? monthly : 0,
+    };
+}
+
+/** Marks each violation new or not and adds the `baseline` summary. */
+export function applyBaseline(doc: PlanDocument, base: BasePlan): PlanDocument {
+    const violations = doc.violations.map((v) => ({ ...v, new: !base.violationKeys.has(key(v.policy, v.urn)) }));
+    const current = new Set(doc.violations.map((v) => key(v.policy, v.urn)));
+    const resolved = base.violations.filter((v) => !current.has(key(v.policy, v.urn)));
+    const urns = new Set(doc.resources.map((r) => r.urn));
+    const added = doc.resources.map((r) => r.urn).filter((u) => !base.resourceUrns.has(u));
+    const removed = [...base.resourceUrns].filter((u) => !urns.has(u));
+    const baseline: PlanBaseline = {
+        newViolations: violations.filter((v) => v.new).length,
+        resolvedViolations: resolved.length,
+        addedResources: added.length,
+        removedResources: removed.length,
+        costDeltaUsd: Math.round((doc.cost.monthlyUsd - base.monthlyUsd) * 100) / 100,
+        file: base.file,
+        resolved,
+        added,
+        removed,
+    };
+    return { ...doc, violations, baseline };
+}

@@ -1,0 +1,43 @@
+/** Renders `--compare`: the three stages side by side (text, markdown or JSON). */
+import type { Comparison } from "../compare";
+import { urnName, usd } from "./common";
+
+export function renderComparisonJson(comparison: Comparison): string {
+    return `${JSON.stringify(comparison, null, 2)}\n`;
+}
+
+function rows(comparison: Comparison): string[][] {
+    const s = comparison.stages;
+    const top = (i: number) => s.map((x) => (x.topCostLines[i] ? `${urnName(x.topCostLines[i].urn)} ${usd(x.topCostLines[i].monthlyUsd)}` : ""));
+    return [
+        ["", ...s.map((x) => x.stage)],
+        ["settings", ...s.map((x) => x.settings)],
+        ["resources", ...s.map((x) => String(x.resources))],
+        ["mandatory violations", ...s.map((x) => String(x.mandatoryViolations))],
+        ["advisory violations", ...s.map((x) => String(x.advisoryViolations))],
+        ["not evaluated", ...s.map((x) => String(x.notEvaluated))],
+        ["monthly cost", ...s.map((x) => usd(x.monthlyUsd))],
+        ...[0, 1, 2].map((i) => [`top cost ${i + 1}`, ...top(i)]),
+    ];
+}
+
+export function renderComparisonText(comparison: Comparison): string {
+    const table = rows(comparison);
+    const widths = table[0].map((_, col) => Math.max(...table.map((row) => row[col].length)));
+    const lines = [`Runway plan — stack ${comparison.stack}, program ${comparison.program}: the stages side by side`, ""];
+    for (const row of table) lines.push(row.map((cellText, col) => (col === 0 ? cellText.padEnd(widths[col]) : cellText.padStart(widths[col]))).join("   "));
+    return `${lines.join("\n")}\n`;
+}
+
+export function renderComparisonMarkdown(comparison: Comparison): string {
+    const table = rows(comparison);
+    const escape = (t: string) => t.replace(/\|/g, "\\|");
+    const lines = [
+        `**Runway plan: the stages side by side** (stack \`${comparison.stack}\`, program \`${comparison.program}\`)`,
+        "",
+        `| ${table[0].map(escape).join(" | ")} |`,
+        `|---|${table[0].slice(1).map(() => "---:").join("|")}|`,
+        ...table.slice(1).map((row) => `| ${row.map(escape).join(" | ")} |`),
+    ];
+    return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,74 @@
+/**
+ * `--format junit`: one JUnit XML document. A test suite per policy; each violation is a failed test case naming
+ * the policy, the resource and its source location; a policy with no finding is one passing case; waived findings
+ * and what could not be evaluated are skipped cases (visible, never green).
+ */
+import type { PlanDocument } from "../document";
+import { location, resourceIndex, urnName } from "./common";
+import { xmlAttributes, xmlEscape } from "./xml";
+
+interface Case {
+    name: string;
+    classname: string;
+    file?: string;
+    line?: number;
+    failure?: { message: string; type: string; body: string };
+    skipped?: string;
+}
+
+export function renderJunit(doc: PlanDocument): string {
+    const byUrn = resourceIndex(doc);
+    const suites = new Map<string, Case[]>();
+    const add = (suite: string, c: Case) => suites.set(suite, [...(suites.get(suite) ?? []), c]);
+    for (const p of doc.pack.policies) suites.set(p.name, []);
+    const placed = (urn: string | null) => {
+        const r = urn ? byUrn.get(urn) : undefined;
+        return { file: r?.source?.file ?? doc.program, line: r?.source?.line };
+    };
+    for (const v of doc.violations) {
+        const r = v.urn ? byUrn.get(v.urn) : undefined;
+        const where = location(r);
+        add(v.policy, {
+            name: `${v.policy} on ${r?.type ?? ""} ${urnName(v.urn)}`.replace(/\s+/g, " "),
+            classname: `runway.${v.policy}`,
+            ...placed(v.urn),
+            failure: {
+                message: v.message.split("\n")[0],
+                type: `${v.level}/${v.severity}`,
+                body: [v.message, `policy: ${v.policy}`, `resource: ${v.urn ?? "(stack)"}`, `location: ${where || doc.program}`, ...(v.path ? [`path: ${v.path.join(" -> ")}`] : [])].join("\n"),
+            },
+        });
+    }
+    for (const w of doc.waived) {
+        add(w.policy, { name: `${w.policy} on ${urnName(w.urn)} (waived)`, classname: `runway.${w.policy}`, ...placed(w.urn), skipped: `waived: ${w.reason} (owner ${w.owner}, expires ${w.expires})` });
+    }
+    for (const n of doc.notEvaluated) {
+        add("not-evaluated", { name: `${n.policy === "*" ? "all policies" : n.policy} on ${urnName(n.urn)}`, classname: "runway.not-evaluated", ...placed(n.urn), skipped: `not evaluated: ${n.property}` });
+    }
+    for (const [policy, cases] of suites) {
+        if (policy !== "not-evaluated" && !cases.some((c) => c.failure)) {
+            cases.unshift({ name: `${policy}: all resources pass`, classname: `runway.${policy}` });
+        }
+    }
+    const all = [...suites.values()].flat();
+    const failures = (cases: Case[]) => cases.filter((c) => c.failure).length;
+    const skipped = (cases: Case[]) => cases.filter((c) => c.skipped !== undefined).length;
+    const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
+    lines.push(`<testsuites${xmlAttributes({ name: `runway plan ${doc.stack}/${doc.stage}`, tests: all.length, failures: failures(all), errors: 0, skipped: skipped(all), time: 0 })}>`);
+    for (const [policy, cases] of suites) {
+        lines.push(`  <testsuite${xmlAttributes({ name: policy, tests: cases.length, failures: failures(cases), errors: 0, skipped: skipped(cases), time: 0 })}>`);
+        for (const c of cases) {
+            const attrs = xmlAttributes({ name: c.name, classname: c.classname, file: c.file, line: c.line, time: 0 });
+            if (c.failure) {
+                lines.push(`    <testcase${attrs}>`, `      <failure${xmlAttributes({ message: c.failure.message, type: c.failure.type })}>${xmlEscape(c.failure.body)}</failure>`, "    </testcase>");
+            } else if (c.skipped !== undefined) {
+                lines.push(`    <testcase${attrs}>`, `      <skipped${xmlAttributes({ message: c.skipped })}/>`, "    </testcase>");
+            } else {
+                lines.push(`    <testcase${attrs}/>`);
+            }
+        }
+        lines.push("  </testsuite>");
+    }
+    lines.push("</testsuites>", "");
+    return lines.join("\n");
+}

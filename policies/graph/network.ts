@@ -1,0 +1,150 @@
+/**
+ * Which subnets can be reached from the internet, and by which path.
+ *
+ * A subnet uses the route table explicitly associated with it (`RouteTableAssociation`); a subnet with no
+ * association uses its VPC's main route table: the table named by a `MainRouteTableAssociation`, else the
+ * VPC's default table when the program manages it (`DefaultRouteTable`), else the implicit main table AWS
+ * creates with the VPC, which has only the local route. A table reaches the internet when a route (inline
+ * `routes`, or a separate `aws:ec2/route:Route`) sends traffic to an internet gateway (`gatewayId` naming an
+ * `aws:ec2/internetGateway:InternetGateway`, or an `igw-` id). NAT gateways, transit gateways, egress-only
+ * internet gateways (outbound only), VPC peering, VPC endpoints and virtual private gateways are not internet
+ * routes. See https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html ("Main route table",
+ * "Subnet route tables") and https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html.
+ */
+import type { StackResource } from "../lib/resource";
+import { asArray, asString, at, UNKNOWN } from "../lib/values";
+import type { Graph } from "./graph";
+import { ROUTE_TABLES, T } from "./types";
+
+export interface InternetRoute {
+    destination: string;
+    igw: string;
+    /** The resource that declares the route (the table for inline routes). */
+    declaredBy: StackResource;
+}
+
+/** How a subnet reaches the internet: the table (and why it applies) and the route; or unknown. */
+export type SubnetVerdict =
+    | { kind: "internet"; table: StackResource; main: boolean; route: InternetRoute }
+    | { kind: "private" }
+    | { kind: "unknown"; property: string; resource: StackResource };
+
+export interface NetworkView {
+    subnet(subnet: StackResource): SubnetVerdict;
+}
+
+const IGW_PREFIX = "igw-";
+
+function label(r: StackResource): string {
+    return r.name;
+}
+
+export function networkView(g: Graph): NetworkView {
+    return g.view("network", (graph) => {
+        // subnet URN → explicitly associated tables; associations whose subnet is unknown
+        const explicit = new Map<string, StackResource[]>();
+        let unresolvedAssociation: StackResource | undefined;
+        for (const a of graph.ofType(T.routeTableAssociation)) {
+            if (a.props.subnetId === undefined) continue; // gateway associations
+            const subnet = graph.ref(a, "subnetId", [T.subnet]);
+            const table = graph.ref(a, "routeTableId", ROUTE_TABLES);
+            if (subnet.unknown && subnet.targets.length === 0) unresolvedAssociation = a;
+            for (const s of subnet.targets) explicit.set(s.urn, [...(explicit.get(s.urn) ?? []), ...table.targets]);
+        }
+        // VPC URN → main table
+        const main = new Map<string, StackResource>();
+        for (const d of graph.ofType(T.defaultRouteTable)) {
+            for (const vpc of graph.ref(d, "defaultRouteTableId", [T.vpc]).targets) main.set(vpc.urn, d);
+            for (const vpc of graph.ofType(T.vpc)) {
+                const wanted = asString(d.props.defaultRouteTableId);
+                const ids = [asString(vpc.props.defaultRouteTableId), asString(vpc.props.mainRouteTableId)];
+                if (typeof wanted === "string" && ids.includes(wanted)) main.set(vpc.urn, d);
+            }
+        }
+        for (const m of graph.ofType(T.mainRouteTableAssociation)) {
+            const tables = graph.ref(m, "routeTableId", ROUTE_TABLES).targets;
+            for (const vpc of graph.ref(m, "vpcId", [T.vpc]).targets) if (tables[0]) main.set(vpc.urn, tables[0]);
+        }
+        // table URN → separate routes
+        const separate = new Map<string, StackResource[]>();
+        for (const r of graph.ofType(T.route)) {
+            for (const t of graph.ref(r, "routeTableId", ROUTE_TABLES).targets) separate.set(t.urn, [...(separate.get(t.urn) ?? []), r]);
+        }
+
+        /** Resolves a `gatewayId` to an internet gateway label, "no", or unknown. */
+        const igwOf = (holder: StackResource, prop: string, value: unknown): string | "no" | typeof UNKNOWN => {
+            const v = asString(value);
+            if (v === undefined || v === "") return "no";
+            const ref = graph.ref(holder, prop, [T.internetGateway], v);
+            if (ref.targets.length > 0) return `igw ${label(ref.targets[0])}`;
+            if (typeof v === "string") return v.startsWith(IGW_PREFIX) ? `igw ${v}` : "no";
+            // unknown id: the engine's dependencies decide; no internet gateway among them means it is not one
+            const deps = holder.propertyDependencies[prop] ?? [];
+            return deps.length > 0 ? "no" : UNKNOWN;
+        };
+
+        const routesOf = (table: StackResource): InternetRoute[] | { unknown: string; resource: StackResource } => {
+            const found: InternetRoute[] = [];
+            const inline = asArray(table.props.routes);
+            if (inline === UNKNOWN) return { unknown: "routes", resource: table };
+            for (const route of inline ?? []) {
+                const igw = igwOf(table, "routes", at(route, "gatewayId"));
+                if (igw === UNKNOWN) return { unknown: "routes[].gatewayId", resource: table };
+                if (igw !== "no") {
+                    const dest = asString(at(route, "cidrBlock")) ?? asString(at(route, "ipv6CidrBlock"));
+                    found.push({ destination: typeof dest === "string" ? dest : "(unknown destination)", igw, declaredBy: table });
+                }
+            }
+            for (const r of separate.get(table.urn) ?? []) {
+                const igw = igwOf(r, "gatewayId", r.props.gatewayId);
+                if (igw === UNKNOWN) return { unknown: "gatewayId", resource: r };
+                if (igw !== "no") {
+                    const dest = asString(r.props.destinationCidrBlock) ?? asString(r.props.destinationIpv6CidrBlock) ?? asString(r.props.destinationPrefixListId);
+                    found.push({ destination: typeof dest === "string" ? dest : "(unknown destination)", igw, declaredBy: r });
+                }
+            }
+            // 0.0.0.0/0 and ::/0 first: they are the routes that make a subnet public
+            return found.sort((a, b) => Number(b.destination.endsWith("/0")) - Number(a.destination.endsWith("/0")));
+        };
+
+        const verdicts = new Map<string, SubnetVerdict>();
+        return {
+            subnet(subnet: StackResource): SubnetVerdict {
+                const cached = verdicts.get(subnet.urn);
+                if (cached) return cached;
+                let verdict: SubnetVerdict = { kind: "private" };
+                const tables = explicit.get(subnet.urn);
+                let candidates: { table: StackResource; main: boolean }[] = [];
+                if (tables && tables.length > 0) {
+                    candidates = tables.map((table) => ({ table, main: false }));
+                } else if (unresolvedAssociation) {
+                    verdict = { kind: "unknown", property: "subnetId", resource: unresolvedAssociation };
+                } else {
+                    const vpc = graph.ref(subnet, "vpcId", [T.vpc]);
+                    const table = vpc.targets.map((v) => main.get(v.urn)).find((t) => t !== undefined);
+                    if (table) candidates = [{ table, main: true }];
+                    else if (vpc.unknown) verdict = { kind: "unknown", property: "vpcId", resource: subnet };
+                    // else: the implicit main table (local route only), or a VPC outside the stack
+                }
+                for (const c of candidates) {
+                    const routes = routesOf(c.table);
+                    if (!Array.isArray(routes)) {
+                        verdict = { kind: "unknown", property: routes.unknown, resource: routes.resource };
+                        break;
+                    }
+                    if (routes.length > 0) {
+                        verdict = { kind: "internet", table: c.table, main: c.main, route: routes[0] };
+                        break;
+                    }
+                }
+                verdicts.set(subnet.urn, verdict);
+                return verdict;
+            },
+        };
+    });
+}
+
+/** `route table public (main) → 0.0.0.0/0 → igw main` */
+export function describeRoute(v: Extract<SubnetVerdict, { kind: "internet" }>): string[] {
+    return [`route table ${label(v.table)}${v.main ? " (main)" : ""}`, v.route.destination, v.route.igw];
+}

@@ -1,0 +1,5 @@
+/** Serves the Runway policy pack (starts CrossGuard's gRPC analyzer). The policies live in `./pack`. */
+import { PolicyPack } from "@pulumi/policy";
+import { runwayPack } from "./pack";
+
+new PolicyPack(runwayPack.name, { policies: runwayPack.policies, enforcementLevel: runwayPack.enforcementLevel });

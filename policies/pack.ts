@@ -1,0 +1,67 @@
+/**
+ * The Runway policy pack as data — imported by `index.ts` (which serves it) and by tests, the plan and the
+ * harness (which evaluate it in-process). Importing this module starts no server.
+ *
+ * Order matters: `runway-settings` first (records pack-wide settings), the companions `runway-waivers` and
+ * `runway-advisory` last (they report what the others queued for the same resource or stack).
+ */
+import type { EnforcementLevel, Policies } from "@pulumi/policy";
+import { advisoryPolicy, settingsPolicy, toPolicy, waiversPolicy } from "./lib/policy";
+import type { Rule } from "./lib/rule";
+import { albListenerHttps, cloudfrontHttpsOnly, ec2Imdsv2Required, ecrScanOnPush, iamNoAdminStar, rdsManagedCredentials, sgNoWorldAdminPorts, sgWorldIngressWebOnly } from "./rules/access";
+import { asgScalingPolicy, ecsServiceAutoscaling } from "./rules/autoscaling";
+import { customerManagedKeys, dataEncryptedInTransit, storageEncryptedAtRest } from "./rules/encryption";
+import { albAccessLogs, cloudtrailEnabled, vpcFlowLogs } from "./rules/logging";
+import { noPublicDataStores } from "./rules/public-data-stores";
+import { dbBackupRetention, dbDeletionProtection, dbHighAvailability, instanceSnapshots, servicesMultiAz, statefulResourcesProtected } from "./rules/resilience";
+import { s3BucketEncryption, s3BucketPublicAccess, s3PublicAccessBlock } from "./rules/s3";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const manifest = require("./package.json") as { name: string; version: string; description: string };
+
+export const PACK_NAME = "runway";
+export const PACK_VERSION: string = manifest.version;
+export const PACK_DESCRIPTION: string = manifest.description;
+
+/** Every rule, in the order the analyzer runs them. */
+export const rules: readonly Rule[] = [
+    // Databases reachable from the internet
+    noPublicDataStores,
+    // Unencrypted storage
+    s3BucketEncryption,
+    s3BucketPublicAccess,
+    s3PublicAccessBlock,
+    storageEncryptedAtRest,
+    dataEncryptedInTransit,
+    customerManagedKeys,
+    // Missing autoscaling
+    ecsServiceAutoscaling,
+    asgScalingPolicy,
+    // Access
+    sgNoWorldAdminPorts,
+    sgWorldIngressWebOnly,
+    ec2Imdsv2Required,
+    iamNoAdminStar,
+    rdsManagedCredentials,
+    albListenerHttps,
+    cloudfrontHttpsOnly,
+    ecrScanOnPush,
+    // Resilience and logging by stage
+    dbHighAvailability,
+    dbDeletionProtection,
+    dbBackupRetention,
+    statefulResourcesProtected,
+    servicesMultiAz,
+    instanceSnapshots,
+    vpcFlowLogs,
+    cloudtrailEnabled,
+    albAccessLogs,
+];
+
+export const policies: Policies = [settingsPolicy(), ...rules.map(toPolicy), waiversPolicy(), advisoryPolicy()];
+
+/** What `new PolicyPack(name, { policies, enforcementLevel })` is given (the harness's PolicyPackDefinition). */
+export const runwayPack: { name: string; version: string; enforcementLevel?: EnforcementLevel; policies: Policies } = {
+    name: PACK_NAME,
+    version: PACK_VERSION,
+    policies,
+};

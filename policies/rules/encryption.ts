@@ -1,0 +1,215 @@
+/**
+ * Encryption at rest, in transit, and with customer-managed keys (enterprise). Resource policies: each
+ * verdict depends on the resource's own inputs, read with provider v7 semantics and AWS's defaults (cited).
+ */
+import { OPENSEARCH, T } from "../graph/types";
+import type { StackResource } from "../lib/resource";
+import { finding, notEvaluated, type ResourceRule, type RuleContext, type RuleFinding } from "../lib/rule";
+import { asBool, asList, asNonEmpty, asString, at, UNKNOWN, type Read } from "../lib/values";
+
+/** `flag` must be true; `fallback` is AWS's/the provider's default when it is unset. */
+function mustBeTrue(r: StackResource, what: string, prop: string, value: Read<boolean>, fallback: boolean, defaultNote: string): RuleFinding[] {
+    if (value === UNKNOWN) return [notEvaluated(r, prop, what)];
+    const effective = value ?? fallback;
+    if (effective) return [];
+    return [finding(r, value === undefined ? `${what}: ${prop} is not set and ${defaultNote}` : `${what}: ${prop} = false`)];
+}
+
+function deviceName(mapping: unknown, index: number): string {
+    const name = asString(at(mapping, "deviceName"));
+    return typeof name === "string" ? name : `#${index}`;
+}
+
+/** EBS block devices of instances, launch templates and launch configurations. */
+function blockDevices(r: StackResource, ctx: RuleContext): RuleFinding[] {
+    const byDefault = ctx.options.ebsEncryptionByDefault === true;
+    // Without explicit encryption a volume follows its snapshot/AMI and the account's "EBS encryption by default"
+    // setting, which is off unless enabled (https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html).
+    const note = "the volume is encrypted only if the AMI snapshot or the account's EBS encryption-by-default is (off unless enabled; set option ebsEncryptionByDefault if your accounts enforce it)";
+    const out: RuleFinding[] = [];
+    const check = (label: string, prop: string, value: unknown) => out.push(...mustBeTrue(r, `${label} of ${r.name}`, prop, asBool(value), byDefault, note));
+    if (r.type === T.launchTemplate) {
+        const mappings = asList(r.props.blockDeviceMappings);
+        if (mappings === UNKNOWN) return [notEvaluated(r, "blockDeviceMappings", `volumes of ${r.name}`)];
+        (mappings ?? []).forEach((m, i) => {
+            if (at(m, "ebs") !== undefined) check(`EBS volume ${deviceName(m, i)}`, `blockDeviceMappings[${i}].ebs.encrypted`, at(m, "ebs", "encrypted"));
+        });
+        if ((mappings ?? []).length === 0 && !byDefault && asNonEmpty(r.props.imageId) !== undefined) {
+            out.push(finding(r, `launch template ${r.name} sets no blockDeviceMappings, so its root volume is encrypted only if the AMI snapshot or the account default is`));
+        }
+        return out;
+    }
+    const root = r.props.rootBlockDevice;
+    if (root === undefined) {
+        if (!byDefault) out.push(finding(r, `root volume of ${r.name}: rootBlockDevice is not set and ${note}`));
+    } else {
+        check("root volume", "rootBlockDevice.encrypted", at(root, "encrypted"));
+    }
+    const ebs = asList(r.props.ebsBlockDevices);
+    if (ebs === UNKNOWN) return [...out, notEvaluated(r, "ebsBlockDevices", `volumes of ${r.name}`)];
+    (ebs ?? []).forEach((d, i) => check(`EBS volume ${deviceName(d, i)}`, `ebsBlockDevices[${i}].encrypted`, at(d, "encrypted")));
+    return out;
+}
+
+function atRest(r: StackResource, ctx: RuleContext): RuleFinding[] {
+    const p = r.props;
+    switch (r.type) {
+        case T.ebsVolume:
+            return mustBeTrue(r, `EBS volume ${r.name}`, "encrypted", asBool(p.encrypted), ctx.options.ebsEncryptionByDefault === true, "EBS volumes are unencrypted unless the account enables encryption by default");
+        case T.instance:
+        case T.launchTemplate:
+        case T.launchConfiguration:
+            return blockDevices(r, ctx);
+        case T.rdsInstance:
+            // A read replica inherits the source's encryption.
+            if (p.replicateSourceDb !== undefined) return [];
+            return mustBeTrue(r, `RDS instance ${r.name}`, "storageEncrypted", asBool(p.storageEncrypted), false, "the provider's default is false");
+        case T.rdsCluster: {
+            // Default: false for provisioned engineMode, true for serverless (provider v7 docs).
+            const mode = asString(p.engineMode);
+            if (mode === UNKNOWN && p.storageEncrypted === undefined) return [notEvaluated(r, "engineMode", `storage encryption of ${r.name}`)];
+            return mustBeTrue(r, `RDS cluster ${r.name}`, "storageEncrypted", asBool(p.storageEncrypted), mode === "serverless", "the default is false for provisioned clusters");
+        }
+        case T.docdbCluster:
+            return mustBeTrue(r, `DocumentDB cluster ${r.name}`, "storageEncrypted", asBool(p.storageEncrypted), false, "the default is false");
+        case T.neptuneCluster:
+            return mustBeTrue(r, `Neptune cluster ${r.name}`, "storageEncrypted", asBool(p.storageEncrypted), false, "the default is false");
+        case T.redshiftCluster:
+            // `encrypted` is a string-typed boolean in provider v7; "Default is `true`".
+            return mustBeTrue(r, `Redshift cluster ${r.name}`, "encrypted", asBool(p.encrypted), true, "");
+        case T.cacheReplicationGroup: {
+            // "When engine is redis, default is false. When engine is valkey, default is true." (provider v7)
+            const engine = asString(p.engine);
+            if (engine === UNKNOWN && p.atRestEncryptionEnabled === undefined) return [notEvaluated(r, "engine", `at-rest encryption of ${r.name}`)];
+            return mustBeTrue(r, `ElastiCache replication group ${r.name}`, "atRestEncryptionEnabled", asBool(p.atRestEncryptionEnabled), engine === "valkey", "the default is false for the redis engine");
+        }
+        case T.opensearchDomain:
+        case T.elasticsearchDomain:
+            // "If the encryptAtRest block is not provided then this defaults to false."
+            return mustBeTrue(r, `search domain ${r.name}`, "encryptAtRest.enabled", asBool(at(p.encryptAtRest, "enabled")), false, "the default is false");
+        case T.efsFileSystem:
+            return mustBeTrue(r, `EFS file system ${r.name}`, "encrypted", asBool(p.encrypted), false, "the API default is unencrypted");
+        case T.kinesisStream: {
+            const type = asString(p.encryptionType);
+            if (type === UNKNOWN) return [notEvaluated(r, "encryptionType", `encryption of stream ${r.name}`)];
+            return type === "KMS" ? [] : [finding(r, `Kinesis stream ${r.name}: encryptionType is ${type ?? "not set (default NONE)"}`)];
+        }
+        case T.snsTopic: {
+            // SNS topics are not encrypted unless a KMS key is set (https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html).
+            const key = asNonEmpty(p.kmsMasterKeyId);
+            if (key === UNKNOWN) return [];
+            return key === undefined ? [finding(r, `SNS topic ${r.name} has no kmsMasterKeyId, so messages are stored unencrypted`)] : [];
+        }
+        case T.sqsQueue: {
+            // SSE-SQS is on by default for queues created since Oct 2022
+            // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html);
+            // only an explicit false without a KMS key turns it off.
+            const kms = asNonEmpty(p.kmsMasterKeyId);
+            const managed = asBool(p.sqsManagedSseEnabled);
+            if (kms !== undefined) return [];
+            if (managed === UNKNOWN) return [notEvaluated(r, "sqsManagedSseEnabled", `encryption of queue ${r.name}`)];
+            return managed === false ? [finding(r, `SQS queue ${r.name} turns SSE off (sqsManagedSseEnabled = false, no kmsMasterKeyId)`)] : [];
+        }
+        default:
+            return [];
+    }
+}
+
+export const storageEncryptedAtRest: ResourceRule = {
+    kind: "resource",
+    name: "storage-encrypted-at-rest",
+    description: "Volumes, databases, caches, search domains, file systems, streams, topics and queues are encrypted at rest.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    topic: "encryption",
+    frameworks: ["AWS FSBP EC2.7", "AWS FSBP RDS.3", "AWS FSBP RDS.27", "AWS FSBP DocumentDB.1", "AWS FSBP Neptune.1", "AWS FSBP Redshift.10", "AWS FSBP ElastiCache.4", "AWS FSBP Opensearch.1", "AWS FSBP EFS.1", "AWS FSBP Kinesis.1", "AWS FSBP SNS.1", "AWS FSBP SQS.1", "CIS AWS 1.4 2.2.1"],
+    remediationSteps: "Turn encryption on (encrypted / storageEncrypted / atRestEncryptionEnabled / encryptAtRest.enabled = true, encryptionType = \"KMS\", kmsMasterKeyId for SNS). For existing databases, restore from an encrypted snapshot copy.",
+    options: { ebsEncryptionByDefault: { type: "boolean", default: false, description: "Your accounts enforce EBS encryption by default, so unset EBS encryption is compliant." } },
+    types: [T.ebsVolume, T.instance, T.launchTemplate, T.launchConfiguration, T.rdsInstance, T.rdsCluster, T.docdbCluster, T.neptuneCluster, T.redshiftCluster, T.cacheReplicationGroup, ...OPENSEARCH, T.efsFileSystem, T.kinesisStream, T.snsTopic, T.sqsQueue],
+    check: atRest,
+    remediate(props, r) {
+        if (r.type === T.sqsQueue && asBool(props.sqsManagedSseEnabled) === false && asNonEmpty(props.kmsMasterKeyId) === undefined) {
+            return { ...props, sqsManagedSseEnabled: true };
+        }
+        return undefined;
+    },
+};
+
+function inTransit(r: StackResource): RuleFinding[] {
+    const p = r.props;
+    switch (r.type) {
+        case T.cacheReplicationGroup:
+            return mustBeTrue(r, `ElastiCache replication group ${r.name}`, "transitEncryptionEnabled", asBool(p.transitEncryptionEnabled), false, "the default is false");
+        case T.cacheCluster: {
+            if (p.replicationGroupId !== undefined) return []; // a member: the replication group decides
+            const engine = asString(p.engine);
+            if (engine === UNKNOWN) return [notEvaluated(r, "engine", `in-transit encryption of ${r.name}`)];
+            if (engine === "memcached") return mustBeTrue(r, `ElastiCache cluster ${r.name}`, "transitEncryptionEnabled", asBool(p.transitEncryptionEnabled), false, "the default is false");
+            // Redis/Valkey single-node clusters cannot enable TLS here (provider v7 docs): use a replication group.
+            return [finding(r, `ElastiCache ${engine ?? "redis"} cluster ${r.name} cannot encrypt in transit; use an aws.elasticache.ReplicationGroup with transitEncryptionEnabled`)];
+        }
+        case T.memorydbCluster:
+            // "Defaults to true."
+            return mustBeTrue(r, `MemoryDB cluster ${r.name}`, "tlsEnabled", asBool(p.tlsEnabled), true, "");
+        case T.opensearchDomain:
+        case T.elasticsearchDomain:
+            return [
+                ...mustBeTrue(r, `search domain ${r.name}`, "nodeToNodeEncryption.enabled", asBool(at(p.nodeToNodeEncryption, "enabled")), false, "the default is false"),
+                // "Whether or not to require HTTPS. Defaults to true."
+                ...mustBeTrue(r, `search domain ${r.name}`, "domainEndpointOptions.enforceHttps", asBool(at(p.domainEndpointOptions, "enforceHttps")), true, ""),
+            ];
+        default:
+            return [];
+    }
+}
+
+export const dataEncryptedInTransit: ResourceRule = {
+    kind: "resource",
+    name: "data-encrypted-in-transit",
+    description: "Caches and search domains encrypt traffic in transit (TLS, node-to-node encryption, HTTPS only).",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    topic: "encryption",
+    frameworks: ["AWS FSBP ElastiCache.5", "AWS FSBP Opensearch.3", "AWS FSBP Opensearch.8", "AWS FSBP ES.3", "AWS FSBP ES.8"],
+    remediationSteps: "Set transitEncryptionEnabled = true (ElastiCache replication group), tlsEnabled = true (MemoryDB), nodeToNodeEncryption.enabled and domainEndpointOptions.enforceHttps = true (OpenSearch).",
+    types: [T.cacheReplicationGroup, T.cacheCluster, T.memorydbCluster, ...OPENSEARCH],
+    check: inTransit,
+};
+
+function cmk(r: StackResource, ctx: RuleContext): RuleFinding[] {
+    if (ctx.stage(r) !== "enterprise") return [];
+    const p = r.props;
+    const need = (prop: string, value: unknown, what: string): RuleFinding[] => {
+        const v = asNonEmpty(value);
+        if (v === UNKNOWN) return [];
+        return v === undefined ? [finding(r, `${what} ${r.name} is encrypted with an AWS-owned or AWS-managed key; the enterprise profile requires a customer-managed KMS key (${prop})`)] : [];
+    };
+    switch (r.type) {
+        case T.logGroup:
+            // Log groups are always encrypted by CloudWatch Logs; kmsKeyId makes it a key you control.
+            return need("kmsKeyId", p.kmsKeyId, "log group");
+        case T.dynamoTable: {
+            // Tables are always encrypted with an AWS-owned key; enabled without kmsKeyArn uses aws/dynamodb (AWS managed).
+            const enabled = asBool(at(p.serverSideEncryption, "enabled"));
+            if (enabled === UNKNOWN) return [notEvaluated(r, "serverSideEncryption", `key of table ${r.name}`)];
+            return enabled === true ? need("serverSideEncryption.kmsKeyArn", at(p.serverSideEncryption, "kmsKeyArn"), "DynamoDB table") : need("serverSideEncryption", undefined, "DynamoDB table");
+        }
+        case T.secret:
+            return need("kmsKeyId", p.kmsKeyId, "secret");
+        default:
+            return [];
+    }
+}
+
+export const customerManagedKeys: ResourceRule = {
+    kind: "resource",
+    name: "storage-customer-managed-keys",
+    description: "In the enterprise profile, log groups, DynamoDB tables and secrets use customer-managed KMS keys.",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    topic: "encryption",
+    frameworks: [],
+    remediationSteps: "Create an aws.kms.Key with rotation and set kmsKeyId (log group, secret) or serverSideEncryption: { enabled: true, kmsKeyArn } (DynamoDB).",
+    types: [T.logGroup, T.dynamoTable, T.secret],
+    check: cmk,
+};

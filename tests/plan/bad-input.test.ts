@@ -1,0 +1,55 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { FIXTURES, plan, SMOKE } from "./helpers";
+
+/** Bad input: exit 2, one clear message on stderr, nothing on stdout. */
+async function rejects(argv: string[], message: RegExp): Promise<void> {
+    const result = await plan(argv);
+    assert.strictEqual(result.code, 2, `exit code for ${argv.join(" ")}: ${result.stderr}`);
+    assert.strictEqual(result.stdout, "", "no partial output");
+    const lines = result.stderr.trim().split("\n").filter((l) => l.startsWith("runway plan:"));
+    assert.strictEqual(lines.length, 1, result.stderr);
+    assert.match(result.stderr, message);
+    assert.doesNotMatch(result.stderr, /internal error/);
+}
+
+describe("plan: bad input exits 2 with one clear message", function () {
+    this.timeout(60_000);
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "runway-bad-"));
+
+    it("an unknown flag", () => rejects(["--program", SMOKE, "--colour"], /unknown argument "--colour"/));
+    it("a flag without its value", () => rejects(["--stage"], /--stage needs a value/));
+    it("an unknown stage", () => rejects(["--program", SMOKE, "--stage", "huge"], /--stage huge is not a stage: use one of zero, hero, enterprise/));
+    it("an unknown format", () => rejects(["--format", "yaml"], /--format yaml is not a format/));
+    it("a malformed --config", () => rejects(["--program", SMOKE, "--config", "novalue"], /--config expects key=value/));
+    it("an unknown stack of a project with stack files", () => rejects(["--program", path.join(FIXTURES, "../../fixtures/real-world/alb-fargate-rds/index.ts"), "--stack", "qa"], /--stack qa has no stack file .* use one of dev/));
+    it("a missing program file", () => rejects(["--program", path.join(tmp, "nope.ts")], /does not exist/));
+    it("a missing usage file", () => rejects(["--program", SMOKE, "--usage", path.join(tmp, "usage.json")], /--usage .*no such file/));
+    it("a missing baseline", () => rejects(["--program", SMOKE, "--baseline", path.join(tmp, "base.json")], /--baseline .*no such file/));
+    it("a baseline that is not a plan", async () => {
+        const file = path.join(tmp, "not-a-plan.json");
+        fs.writeFileSync(file, "{\"hello\": 1}");
+        await rejects(["--program", SMOKE, "--baseline", file], /not a plan/);
+    });
+    it("--from before the stage-move preview exists", () => rejects(["--program", SMOKE, "--from", "zero", "--stage", "hero"], /--from .*not available/));
+    it("--from with an unknown stage", () => rejects(["--program", SMOKE, "--from", "tiny", "--stage", "hero"], /--from tiny is not a stage/));
+    it("--compare with a single-stage format", () => rejects(["--program", SMOKE, "--compare", "--format", "sarif"], /--compare prints text, json, markdown/));
+
+    it("a program with a syntax error", async () => {
+        const file = path.join(tmp, "syntax.ts");
+        fs.writeFileSync(file, 'import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("b", {\n');
+        await rejects(["--program", file], /syntax\.ts[\s\S]*fix the program so it compiles/);
+    });
+    it("a program that throws, naming the error and its line", () =>
+        rejects(["--program", path.join(FIXTURES, "throws/index.ts")], /no regions configured for replication[\s\S]*index\.ts:6/));
+    it("a program that needs config it was not given", () =>
+        rejects(["--program", path.join(FIXTURES, "needs-config/index.ts")], /bucketName[\s\S]*--config key=value/));
+    it("the same program runs when the config is given", async () => {
+        const result = await plan(["--program", path.join(FIXTURES, "needs-config/index.ts"), "--config", "bucketName=my-bucket", "--format", "json"]);
+        assert.strictEqual(result.code, 0, result.stderr);
+    });
+    it("a program that never finishes registering (timeout)", () =>
+        rejects(["--program", path.join(FIXTURES, "never-finishes/index.ts"), "--timeout", "1"], /did not finish registering resources within 1 s/));
+});

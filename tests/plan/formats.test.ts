@@ -1,0 +1,105 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import Ajv from "ajv";
+import { findAll, parseXml } from "./xml-check";
+import { plan, SMOKE, VIOLATING } from "./helpers";
+
+interface SarifResult {
+    ruleId: string;
+    level: string;
+    locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+    partialFingerprints: Record<string, string>;
+    suppressions?: unknown[];
+}
+interface SarifLog {
+    version: string;
+    runs: { tool: { driver: { rules: { id: string; defaultConfiguration: { level: string }; properties: Record<string, unknown> }[] } }; results: SarifResult[] }[];
+}
+
+/** The official SARIF 2.1.0 schema (draft-04), as shipped by @microsoft/jest-sarif; ajv speaks draft-07+. */
+function sarifValidator() {
+    const schema = JSON.parse(fs.readFileSync(path.join(__dirname, "data/sarif-schema-2.1.0.json"), "utf8")) as Record<string, unknown>;
+    const { $schema: _draft, id, ...rest } = schema;
+    void _draft;
+    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
+    return ajv.compile({ ...rest, $id: String(id) });
+}
+
+describe("plan: report formats", function () {
+    this.timeout(60_000);
+
+    it("sarif: validates against the SARIF 2.1.0 schema, one rule per policy, levels from enforcement and severity", async () => {
+        const result = await plan(["--program", VIOLATING, "--format", "sarif"]);
+        assert.strictEqual(result.code, 1);
+        const log = JSON.parse(result.stdout) as SarifLog;
+        const validate = sarifValidator();
+        assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+        assert.strictEqual(log.version, "2.1.0");
+        const rules = log.runs[0].tool.driver.rules;
+        assert.ok(rules.some((r) => r.id === "subnet-cidr-is-small" && r.defaultConfiguration.level === "warning" && r.properties["security-severity"] === "5.5"));
+        assert.ok(rules.some((r) => r.id === "buckets-have-sse" && r.defaultConfiguration.level === "note"));
+        const wide = log.runs[0].results.find((r) => r.ruleId === "subnet-cidr-is-small");
+        assert.ok(wide);
+        assert.strictEqual(wide.level, "warning", "mandatory + medium is a warning, not an error");
+        assert.deepStrictEqual(wide.locations[0].physicalLocation.artifactLocation.uri, "tests/plan/fixtures/violating/index.ts");
+        assert.strictEqual(wide.locations[0].physicalLocation.region.startLine, 5);
+    });
+
+    it("sarif: fingerprints are stable across runs (policy + URN only)", async () => {
+        const a = JSON.parse((await plan(["--program", VIOLATING, "--format", "sarif"])).stdout) as SarifLog;
+        const b = JSON.parse((await plan(["--program", VIOLATING, "--format", "sarif", "--usage", "none"])).stdout) as SarifLog;
+        assert.deepStrictEqual(a.runs[0].results.map((r) => r.partialFingerprints), b.runs[0].results.map((r) => r.partialFingerprints));
+    });
+
+    it("junit: one well-formed document; each violation a failed case naming policy, resource and location", async () => {
+        const result = await plan(["--program", VIOLATING, "--format", "junit"]);
+        const root = parseXml(result.stdout);
+        assert.strictEqual(root.name, "testsuites");
+        const failures = findAll(root, "testcase").filter((c) => c.children.some((x) => x.name === "failure"));
+        assert.strictEqual(failures.length, 2);
+        const wide = failures.find((c) => /subnet-cidr-is-small/.test(c.attributes.name));
+        assert.ok(wide);
+        assert.match(wide.attributes.name, /wide/);
+        assert.strictEqual(wide.attributes.file, "tests/plan/fixtures/violating/index.ts");
+        assert.strictEqual(wide.attributes.line, "5");
+        assert.match(wide.children[0].text, /location: tests\/plan\/fixtures\/violating\/index\.ts:5/);
+        assert.strictEqual(root.attributes.failures, "2");
+    });
+
+    it("junit: a policy with no finding is a passing case", async () => {
+        const root = parseXml((await plan(["--program", SMOKE, "--format", "junit"])).stdout);
+        const suite = findAll(root, "testsuite").find((s) => s.attributes.name === "subnet-cidr-is-small");
+        assert.ok(suite);
+        assert.strictEqual(suite.attributes.failures, "0");
+        assert.ok(suite.children.some((c) => c.name === "testcase" && c.children.length === 0));
+    });
+
+    it("junit: the checker refuses broken XML", () => {
+        assert.throws(() => parseXml("<a><b></a>"), /does not match/);
+        assert.throws(() => parseXml('<a x="1" x="2"/>'), /duplicate/);
+        assert.throws(() => parseXml("<a>1 & 2</a>"), /bad entity/);
+        assert.throws(() => parseXml("<a/><b/>"), /more than one root/);
+    });
+
+    it("markdown: summary line first (blocked, counts, monthly cost), then tables, details and a mermaid block", async () => {
+        const result = await plan(["--program", VIOLATING, "--format", "markdown"]);
+        const lines = result.stdout.split("\n");
+        assert.match(lines[0], /^❌ \*\*Runway plan: blocked\*\* — 1 mandatory violation, 1 advisory, 0 waived, 0 not evaluated · \*\*\$[\d.,]+\/month\*\*$/);
+        assert.match(result.stdout, /\| ❌ \| mandatory \| medium \| `subnet-cidr-is-small` \| `wide` \| `tests\/plan\/fixtures\/violating\/index\.ts:5` \|/);
+        assert.match(result.stdout, /#### Cost: \$/);
+        assert.match(result.stdout, /<details>\n<summary>Diagram<\/summary>\n\n```mermaid\nflowchart LR/);
+        assert.match(result.stdout, /<!-- runway-plan -->/);
+    });
+
+    it("text: tree by component, violations by resource with level and severity, cost total, where the diagram went", async () => {
+        const result = await plan(["--program", VIOLATING, "--format", "text"]);
+        assert.match(result.stdout, /BLOCKED — 1 mandatory violation, 1 advisory/);
+        assert.match(result.stdout, /aws:ec2\/subnet:Subnet wide {2}\(tests\/plan\/fixtures\/violating\/index\.ts:5\)\n {4}✖ mandatory\/medium {2}subnet-cidr-is-small/);
+        assert.match(result.stdout, /\$[\d.]+ {2}total/);
+        const diagram = /Diagram: (\S+\.mmd)/.exec(result.stdout)?.[1];
+        assert.ok(diagram && fs.readFileSync(path.resolve(diagram), "utf8").startsWith("flowchart LR"));
+        const tree = (await plan(["--program", SMOKE])).stdout;
+        assert.match(tree, /\+ box {2}smoke:index:Box.*\n {6}\+ box-inner {2}smoke:index:Inner.*\n {10}- box-inner-bucket {2}aws:s3\/bucket:Bucket {2}\[protect/);
+    });
+});

@@ -1,0 +1,36 @@
+/** Runs the plan in-process (fast) or as the real CLI (slow: for the stdout/exit-code contract only). */
+import { spawnSync } from "child_process";
+import * as path from "path";
+import { main, type PlanDeps } from "../../plan/main";
+import { samplePack } from "./fixtures/sample-pack";
+
+export const ROOT = path.resolve(__dirname, "../..");
+export const FIXTURES = path.join(__dirname, "fixtures");
+export const REAL_WORLD = path.join(ROOT, "tests/fixtures/real-world");
+export const SMOKE = path.join(ROOT, "tests/fixtures/programs/smoke/index.ts");
+export const VIOLATING = path.join(FIXTURES, "violating/index.ts");
+
+export interface PlanResult {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
+
+/** `npm run plan -- <argv>` in-process, with the sample pack unless `deps` says otherwise. */
+export async function plan(argv: string[], deps: PlanDeps = { pack: samplePack }): Promise<PlanResult> {
+    let stdout = "";
+    let stderr = "";
+    const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, deps);
+    return { code, stdout, stderr };
+}
+
+/** The real CLI as a child process (what CI and other tools run). */
+export function spawnPlan(argv: string[], env: NodeJS.ProcessEnv = {}): PlanResult {
+    const result = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(ROOT, "plan/cli.ts"), ...argv], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, ...env },
+        timeout: 120_000,
+    });
+    return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}

@@ -1,0 +1,13 @@
+/**
+ * Runway's stage-move engine: what `pulumi up` does to each resource when a stack moves between stages,
+ * which stateful resources would lose data, and the recipe that keeps it. See `docs/growth.md`.
+ *
+ *   const t = computeTransition(heroRun, enterpriseRun);
+ *   process.stdout.write(renderTransitionText(t));
+ *   process.exitCode = t.blocked ? 1 : 0;
+ */
+export { computeTransition } from "./compute";
+export { renderTransitionText, renderTransitionMarkdown, summaryLine, verdict } from "./render";
+export { isStateful, statefulTypes, recipeFor, typeInfo, RECIPE_TITLES } from "./catalog";
+export type { Transition, TransitionAction, TransitionResource, TransitionOptions, MigrationPath, Recipe } from "./types";
+export { previewStageMove, type StageMoveRequest, type StageMove } from "./stage-move";
