@@ -79,31 +79,36 @@ function providerProto(provider: DeclaredResource): analyzerproto.AnalyzerProvid
     return proto;
 }
 
-/** The `AnalyzeRequest` the engine sends before creating a resource (its inputs). */
-export function analyzeRequest(resource: DeclaredResource, provider: DeclaredResource | undefined): analyzerproto.AnalyzeRequest {
-    const req = new analyzerproto.AnalyzeRequest();
-    req.setType(resource.type);
-    req.setUrn(resource.urn);
-    req.setName(resource.name);
-    req.setProperties(analyzerStruct(resource.inputs));
-    req.setOptions(resourceOptions(resource));
-    if (provider) {
-        req.setProvider(providerProto(provider));
-    }
-    return req;
+/** The fields `AnalyzeRequest` and `AnalyzerResource` share. */
+interface ResourceProto {
+    setType(value: string): unknown;
+    setUrn(value: string): unknown;
+    setName(value: string): unknown;
+    setProperties(value?: structproto.Struct): unknown;
+    setOptions(value?: analyzerproto.AnalyzerResourceOptions): unknown;
+    setProvider(value?: analyzerproto.AnalyzerProviderResource): unknown;
 }
 
-/** The `AnalyzerResource` the engine sends in `AnalyzeStack` (the resource's outputs). */
-export function analyzerResource(resource: DeclaredResource, provider: DeclaredResource | undefined): analyzerproto.AnalyzerResource {
-    const proto = new analyzerproto.AnalyzerResource();
+function fill<T extends ResourceProto>(proto: T, resource: DeclaredResource, props: WireProperties, provider: DeclaredResource | undefined): T {
     proto.setType(resource.type);
     proto.setUrn(resource.urn);
     proto.setName(resource.name);
-    proto.setProperties(analyzerStruct(resource.outputs));
+    proto.setProperties(analyzerStruct(props));
     proto.setOptions(resourceOptions(resource));
     if (provider) {
         proto.setProvider(providerProto(provider));
     }
+    return proto;
+}
+
+/** The `AnalyzeRequest` the engine sends before creating a resource (its inputs). */
+export function analyzeRequest(resource: DeclaredResource, provider: DeclaredResource | undefined): analyzerproto.AnalyzeRequest {
+    return fill(new analyzerproto.AnalyzeRequest(), resource, resource.inputs, provider);
+}
+
+/** The `AnalyzerResource` the engine sends in `AnalyzeStack` (the resource's outputs). */
+export function analyzerResource(resource: DeclaredResource, provider: DeclaredResource | undefined): analyzerproto.AnalyzerResource {
+    const proto = fill(new analyzerproto.AnalyzerResource(), resource, resource.outputs, provider);
     if (resource.parent) {
         proto.setParent(resource.parent);
     }

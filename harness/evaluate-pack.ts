@@ -94,8 +94,11 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
     const lookup = providerLookup(run.resources);
     const diagnostics: PolicyDiagnostic[] = [];
 
-    const levelOf = (name: string, declared: EnforcementLevel | undefined): EnforcementLevel =>
-        config[name]?.enforcementLevel ?? declared ?? pack.enforcementLevel ?? "advisory";
+    // As the server: the configured level, else the policy's, else the pack's; "remediate" reports as mandatory.
+    const levelOf = (name: string, declared: EnforcementLevel | undefined): EnforcementLevel => {
+        const level = config[name]?.enforcementLevel ?? declared ?? pack.enforcementLevel ?? "advisory";
+        return level === "remediate" ? "mandatory" : level;
+    };
     const getConfigFor = (name: string) => () => {
         const { enforcementLevel: _ignored, ...props } = config[name] ?? {};
         void _ignored;
@@ -139,12 +142,9 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
     for (const resource of run.resources) {
         const req = analyzeRequest(resource, lookup(resource.provider));
         for (const policy of pack.policies as AnyPolicy[]) {
-            let level = levelOf(policy.name, policy.enforcementLevel);
+            const level = levelOf(policy.name, policy.enforcementLevel);
             if (level === "disabled" || !policyModule.isResourcePolicy(policy) || !policy.validateResource) {
                 continue;
-            }
-            if (level === "remediate") {
-                level = "mandatory";
             }
             if (!Array.isArray(policy.validateResource)) {
                 const only = policyModule.getPulumiType(policy.validateResource);
@@ -183,12 +183,9 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
     // AnalyzeStack: every resource's outputs, every stack policy.
     const protos = run.resources.map((r) => analyzerResource(r, lookup(r.provider)));
     for (const policy of pack.policies as AnyPolicy[]) {
-        let level = levelOf(policy.name, policy.enforcementLevel);
+        const level = levelOf(policy.name, policy.enforcementLevel);
         if (level === "disabled" || !policyModule.isStackPolicy(policy) || !policy.validateStack) {
             continue;
-        }
-        if (level === "remediate") {
-            level = "mandatory";
         }
         const only = policyModule.getPulumiType(policy.validateStack);
         if (only && !protos.some((p) => p.getType() === only)) {
