@@ -31,8 +31,14 @@ export function makeUrn(stack: string, project: string, parentUrn: string | unde
     return `urn:pulumi:${stack}::${project}::${chain}::${name}`;
 }
 
+/**
+ * Where the `new` call is. The runtime only parses named stack frames (`at fn (file:line:col)`), so a resource
+ * declared inside an anonymous callback (`items.forEach((x) => new Bucket(...))`) has no source position; then the
+ * first frame that has one — the line calling `forEach` — is the best place to point at.
+ */
 function sourceLocation(req: resproto.RegisterResourceRequest | resproto.ReadResourceRequest): SourceLocation | undefined {
-    const pos = req.getSourceposition();
+    const frames = req.getStacktrace()?.getFramesList() ?? [];
+    const pos = req.getSourceposition() ?? frames.map((f) => f.getPc()).find((pc) => pc !== undefined && pc.getUri() !== "");
     if (!pos || !pos.getUri()) {
         return undefined;
     }

@@ -35,6 +35,11 @@ describe("harness: running a program under the mock runtime", () => {
         assert.strictEqual(bucket.source?.line, 17);
     });
 
+    it("points a resource declared in an anonymous callback at the line that calls it", () => {
+        const queue = update.resources.find((r) => r.type === "aws:sqs/queue:Queue");
+        assert.strictEqual(queue?.source?.line, 35);
+    });
+
     it("gives update-mode outputs AWS's shape: a bucket's id is its name, a subnet id is subnet-…", () => {
         const bucket = update.resources.find((r) => r.name === "box-inner-bucket");
         const sse = update.resources.find((r) => r.name === "box-inner-sse");
