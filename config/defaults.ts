@@ -31,6 +31,8 @@ export const SHARED_DEFAULTS = {
     rootVolumeGb: 20,
     /** zero: daily DLM snapshots of the root volume, kept this many days. */
     snapshotRetentionDays: 7,
+    /** zero → hero: hero keeps declaring zero's server (its data) until cut-over. Off: hero costs nothing extra. */
+    retainZeroServer: false,
     containerImage: "",
     imageTag: "v1",
     containerPort: 8080,
@@ -54,6 +56,8 @@ export const SHARED_DEFAULTS = {
     auroraMaxAcu: 8,
     auroraReaders: 1,
     dbSnapshotIdentifier: "",
+    /** hero → enterprise: enterprise keeps declaring hero's RDS instance beside Aurora until cut-over. */
+    retainHeroDatabase: false,
     /** Assets lifecycle: Standard → Standard-IA at 30 days → Glacier Deep Archive at 90 days. */
     assetsIaDays: 30,
     assetsArchiveDays: 90,

@@ -20,6 +20,8 @@ export interface ServerConfig {
     rootVolumeGb: number;
     /** Daily snapshots kept this many days. */
     snapshotRetentionDays: number;
+    /** hero: keep declaring zero's server (same name, same inputs) until the zero → hero cut-over. */
+    retainInHero: boolean;
 }
 
 /** Container image and the web service's size and scaling. */
@@ -76,6 +78,8 @@ export interface DatabaseConfig {
     backupRetentionDays: number;
     /** Snapshot to restore from at creation. */
     snapshotIdentifier?: string;
+    /** enterprise: keep declaring hero's RDS instance beside Aurora until the hero → enterprise cut-over. */
+    retainHeroInstance: boolean;
     /** Aurora minimum ACU. */
     auroraMinAcu: number;
     /** Aurora maximum ACU. */

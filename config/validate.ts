@@ -102,6 +102,22 @@ export function validateConfig(raw: RawConfig): RunwayConfig {
         throw new ConfigError("runway:assetsArchiveDays", String(archiveDays), `an integer at least 30 days after runway:assetsIaDays (${iaDays + 30} or more)`);
     }
 
+    const retainZeroServer = read.bool("runway:retainZeroServer", d.retainZeroServer);
+    if (retainZeroServer && stage === "enterprise") {
+        throw new ConfigError(
+            "runway:retainZeroServer",
+            "true",
+            "false for stage enterprise (zero's server is kept only beside hero: finish the zero → hero cut-over in docs/growth.md first)",
+        );
+    }
+    const retainHeroDatabase = read.bool("runway:retainHeroDatabase", d.retainHeroDatabase);
+    if (retainHeroDatabase && stage === "zero") {
+        throw new ConfigError(
+            "runway:retainHeroDatabase",
+            "true",
+            "false for stage zero (hero's RDS instance is kept only beside Aurora in enterprise: finish the hero → enterprise cut-over in docs/growth.md first)",
+        );
+    }
     const snapshotIdentifier = read.string("runway:dbSnapshotIdentifier", "", SNAPSHOT, "an RDS snapshot identifier or snapshot ARN");
     const image = read.string("runway:containerImage", "", IMAGE, "a container image reference such as ghcr.io/acme/app:1.2.3");
 
@@ -125,6 +141,7 @@ export function validateConfig(raw: RawConfig): RunwayConfig {
             instanceType: read.string("runway:instanceType", d.instanceType, GRAVITON, "a Graviton (arm64) instance type such as t4g.micro or t4g.small"),
             rootVolumeGb: read.int("runway:rootVolumeGb", d.rootVolumeGb, { min: 8, max: 16384 }),
             snapshotRetentionDays: read.int("runway:snapshotRetentionDays", d.snapshotRetentionDays, { min: 1, max: 1000 }),
+            retainInHero: retainZeroServer,
         },
         web: {
             image: image === "" ? undefined : image,
@@ -158,6 +175,7 @@ export function validateConfig(raw: RawConfig): RunwayConfig {
                 true,
             ),
             snapshotIdentifier: snapshotIdentifier === "" ? undefined : snapshotIdentifier,
+            retainHeroInstance: retainHeroDatabase,
             auroraMinAcu,
             auroraMaxAcu,
             auroraReaders: read.int("runway:auroraReaders", d.auroraReaders, { min: 1, max: 15 }),

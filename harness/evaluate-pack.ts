@@ -83,9 +83,65 @@ function propsOf(struct: structproto.Struct | undefined): Record<string, unknown
     return proxy.unknownCheckingProxy(deserializer.deserializeProperties(struct ?? new structproto.Struct(), false));
 }
 
+type ResourceClass = Parameters<ResourceValidationArgs["isType"]>[0];
+
+/**
+ * What the server hands a policy for one resource — the same fields, a fresh deserialized, unknown-checking copy of
+ * the properties and of the options — built only when a policy first reads them, with the methods on the prototype:
+ * a policy that looks at `type` and returns costs no deserialization and no allocation beyond this object.
+ * The view is the server's; only the cost differs.
+ */
+class LazyResourceView {
+    private cachedProps?: Record<string, unknown>;
+    private cachedOpts?: PolicyResourceOptions;
+
+    constructor(
+        private readonly proto: analyzerproto.AnalyzerResource | analyzerproto.AnalyzeRequest,
+        readonly type: string,
+        readonly urn: string,
+        readonly name: string,
+    ) {}
+
+    get props(): Record<string, unknown> {
+        return (this.cachedProps ??= propsOf(this.proto.getProperties()));
+    }
+    set props(value: Record<string, unknown>) {
+        this.cachedProps = value;
+    }
+    get opts(): PolicyResourceOptions {
+        return (this.cachedOpts ??= optionsOf(this.proto));
+    }
+    isType(cls: ResourceClass): boolean {
+        return policyModule.getPulumiType(cls) === this.type;
+    }
+    asType(cls: ResourceClass): never {
+        return (policyModule.getPulumiType(cls) === this.type ? this.props : undefined) as never;
+    }
+}
+
+function lazyView(proto: analyzerproto.AnalyzerResource | analyzerproto.AnalyzeRequest): LazyResourceView {
+    const view = new LazyResourceView(proto, proto.getType(), proto.getUrn(), proto.getName());
+    const provider = providerOf(proto);
+    if (provider) {
+        Object.assign(view, { provider });
+    }
+    return view;
+}
+
 function providerOf(proto: analyzerproto.AnalyzerResource | analyzerproto.AnalyzeRequest) {
     const prov = proto.getProvider();
-    return prov ? { type: prov.getType(), urn: prov.getUrn(), name: prov.getName(), props: propsOf(prov.getProperties()) } : undefined;
+    if (!prov) {
+        return undefined;
+    }
+    let props: Record<string, unknown> | undefined;
+    return {
+        type: prov.getType(),
+        urn: prov.getUrn(),
+        name: prov.getName(),
+        get props() {
+            return (props ??= propsOf(prov.getProperties()));
+        },
+    };
 }
 
 /** Evaluates `pack` on everything `run` declared; returns the diagnostics the real analyzer would. */
@@ -156,24 +212,11 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
             const report = reporter(policy.name, policy.description, level, policy.severity, resource.urn);
             for (const validation of validations) {
                 await guard(policy.name, policy.description, policy.severity, () => {
-                    const props = propsOf(req.getProperties());
-                    const type = req.getType();
-                    const args: ResourceValidationArgs = {
-                        type,
-                        props,
-                        urn: req.getUrn(),
-                        name: req.getName(),
-                        opts: optionsOf(req),
-                        stackTags: new Map(),
-                        isType: (cls) => policyModule.getPulumiType(cls) === type,
-                        asType: (cls) => (policyModule.getPulumiType(cls) === type ? (props as never) : undefined),
+                    const args = Object.assign(lazyView(req), {
+                        stackTags: new Map<string, string>(),
                         getConfig: getConfigFor(policy.name) as ResourceValidationArgs["getConfig"],
                         notApplicable,
-                    };
-                    const provider = providerOf(req);
-                    if (provider) {
-                        args.provider = provider;
-                    }
+                    }) as unknown as ResourceValidationArgs;
                     return validation(args, report);
                 }, resource.urn);
             }
@@ -193,26 +236,9 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
         }
         const report = reporter(policy.name, policy.description, level, policy.severity);
         await guard(policy.name, policy.description, policy.severity, () => {
-            const resources: PolicyResource[] = protos.map((p) => {
-                const props = propsOf(p.getProperties());
-                const type = p.getType();
-                const resource: PolicyResource = {
-                    type,
-                    props,
-                    urn: p.getUrn(),
-                    name: p.getName(),
-                    opts: optionsOf(p),
-                    dependencies: [],
-                    propertyDependencies: {},
-                    isType: (cls) => policyModule.getPulumiType(cls) === type,
-                    asType: (cls) => (policyModule.getPulumiType(cls) === type ? (props as never) : undefined),
-                };
-                const provider = providerOf(p);
-                if (provider) {
-                    resource.provider = provider;
-                }
-                return resource;
-            });
+            const resources = protos.map((p) =>
+                Object.assign(lazyView(p), { dependencies: [] as PolicyResource[], propertyDependencies: {} as Record<string, PolicyResource[]> }),
+            ) as unknown as PolicyResource[];
             const byUrn = new Map(resources.map((r) => [r.urn, r]));
             protos.forEach((p, i) => {
                 const resource = resources[i];

@@ -1,6 +1,6 @@
 /**
  * The command line of `npm run plan`, parsed into options. The flags, their spelling and their meaning are a
- * contract (issue 11); `--from` is reserved for the stage-move preview (issue 12).
+ * contract (issue 11); `--from`/`--from-config` are the stage-move preview (issue 12).
  */
 import { BadInput } from "./errors";
 
@@ -15,8 +15,10 @@ export interface PlanArgs {
     /** `--from <stage>`: the stage the stack moves from (stage-move preview). */
     from?: string;
     program?: string;
-    /** `--config key=value`, in order given (later wins). */
+    /** `--config key=value`, in order given (later wins). With `--from`: the target run only. */
     config: Record<string, string>;
+    /** `--from-config key=value`: config of the `--from` run only (absent when not given). */
+    fromConfig?: Record<string, string>;
     preview: boolean;
     /** A usage file, or "none". */
     usage?: string;
@@ -36,6 +38,7 @@ const VALUE_FLAGS = {
     "--from": "<stage>",
     "--program": "<file.ts>",
     "--config": "key=value",
+    "--from-config": "key=value",
     "--usage": "<file>|none",
     "--baseline": "<plan.json>",
     "--format": FORMATS.join("|"),
@@ -63,7 +66,8 @@ export const USAGE = [
     "",
     "  --stack dev|prod            stack file to use (default dev)",
     "  --stage zero|hero|enterprise  stage (Runway's program: overrides runway:stage; --program: the policy profile)",
-    "  --from <stage>              stage-move preview from this stage to --stage",
+    "  --from <stage>              stage-move preview: what moving from this stage to --stage does to every resource",
+    "  --from-config key=value     config of the --from run only, repeatable (--config is the target run's)",
     "  --program <file.ts>         plan another Pulumi TypeScript program instead of Runway's index.ts",
     "  --config key=value          stack config, repeatable (as pulumi up -c)",
     "  --preview                   model pulumi preview: provider outputs unknown",
@@ -78,14 +82,14 @@ export const USAGE = [
     "Exit codes: 0 no active mandatory violation, 1 at least one, 2 bad input.",
 ].join("\n");
 
-function parseConfig(value: string, into: Record<string, string>): void {
+function parseConfig(value: string, into: Record<string, string>, flag = "--config"): void {
     const eq = value.indexOf("=");
     if (eq <= 0) {
-        throw new BadInput(`--config expects key=value (e.g. --config runway:stage=hero), got "${value}"`);
+        throw new BadInput(`${flag} expects key=value (e.g. ${flag} runway:stage=hero), got "${value}"`);
     }
     const key = value.slice(0, eq).trim();
     if (!/^[A-Za-z0-9_.-]+(:[A-Za-z0-9_.:-]+)?$/.test(key)) {
-        throw new BadInput(`--config key "${key}" is not a config key: use letters, digits, - _ . and one namespace (namespace:key)`);
+        throw new BadInput(`${flag} key "${key}" is not a config key: use letters, digits, - _ . and one namespace (namespace:key)`);
     }
     into[key] = value.slice(eq + 1);
 }
@@ -137,13 +141,17 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
         if (value === undefined || (eq < 0 && value.startsWith("--"))) {
             throw new BadInput(`${flag} needs a value: ${flag} ${VALUE_FLAGS[flag]}`);
         }
-        if (flag !== "--config" && seen.has(flag)) {
+        if (flag !== "--config" && flag !== "--from-config" && seen.has(flag)) {
             throw new BadInput(`${flag} given twice; give it once`);
         }
         seen.add(flag);
         switch (flag) {
             case "--config":
                 parseConfig(value, args.config);
+                break;
+            case "--from-config":
+                args.fromConfig = args.fromConfig ?? {};
+                parseConfig(value, args.fromConfig, flag);
                 break;
             case "--format":
                 args.format = parseFormat(value);

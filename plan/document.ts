@@ -3,6 +3,7 @@
  * (issue 11); new fields may be added, existing ones never renamed or removed.
  */
 import type { EnforcementLevel, Severity } from "@pulumi/policy";
+import type { PlanTransition } from "./transition";
 
 /** Where the program declared a resource, relative to the repository (or program folder) so it is stable. */
 export interface PlanSource {
@@ -143,6 +144,6 @@ export interface PlanDocument {
     /** True when the run modelled `pulumi preview` (unknown outputs). */
     preview: boolean;
     baseline?: PlanBaseline;
-    /** Filled by the stage-move preview (`--from`), when available. */
-    transition?: unknown;
+    /** With `--from`: the stage-move preview, `{ from, to, resources: [{ urn, type, action, stateful, reason, ... }] }`. */
+    transition?: PlanTransition;
 }

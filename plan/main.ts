@@ -2,7 +2,8 @@
  * `npm run plan`: the offline plan. `main(argv, io)` does everything but touch the process, so tests call it
  * in-process with their own stdout/stderr; `cli.ts` wires it to the real ones and sets the exit code.
  *
- * Exit codes: 0 no active mandatory violation; 1 at least one; 2 bad input (one message on stderr, no stdout).
+ * Exit codes: 0 no active mandatory violation (and, with `--from`, no stateful resource lost by the move); 1 at least
+ * one; 2 bad input (one message on stderr, no stdout).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -17,9 +18,10 @@ import { render } from "./formats";
 import { renderComparisonJson, renderComparisonMarkdown, renderComparisonText } from "./formats/compare";
 import { startProgress } from "./progress";
 import { RUNWAY_ROOT } from "./paths";
-import { atStage, planTarget, type PlanSettings } from "./stage-plan";
+import { planWithRun, type PlanSettings } from "./stage-plan";
 import { checkStage, resolveTarget, type PlanTarget } from "./target";
-import { transition as installedTransition, type TransitionHook } from "./transition";
+import { phase } from "./timing";
+import { previewMove } from "./transition";
 
 /** Where the plan writes. */
 export interface PlanIO {
@@ -33,8 +35,6 @@ export interface PlanIO {
 export interface PlanDeps {
     /** The policy pack; default Runway's. */
     pack?: LoadedPack;
-    /** The stage-move preview; default the installed one (none yet). */
-    transition?: TransitionHook;
 }
 
 export const EXIT_OK = 0;
@@ -66,13 +66,7 @@ async function plan(argv: readonly string[], io: PlanIO, deps: PlanDeps): Promis
     const usage = usageChoice(args.usage);
     const base = args.baseline === undefined ? undefined : loadBaseline(args.baseline);
     const from = args.from === undefined ? undefined : checkStage(args.from, "--from");
-    const hook = deps.transition ?? installedTransition;
-    if (from && !hook) {
-        throw new BadInput("--from (the stage-move preview) is not available in this version yet; plan one stage with --stage");
-    }
-    if (from && args.stage === undefined) {
-        throw new BadInput("--from needs --stage: the stage the stack moves to (e.g. --from zero --stage hero)");
-    }
+    checkStageMove(args, target, from);
     if (args.compare && !COMPARE_FORMATS.includes(args.format)) {
         throw new BadInput(`--compare prints ${COMPARE_FORMATS.join(", ")}; --format ${args.format} is for a single stage`);
     }
@@ -88,14 +82,17 @@ async function plan(argv: readonly string[], io: PlanIO, deps: PlanDeps): Promis
             emit(args, io, text);
             return comparison.stages.some((s) => s.blocked) ? EXIT_BLOCKED : EXIT_OK;
         }
-        let doc = await planTarget(target, settings);
+        const planned = await planWithRun(target, settings);
+        let doc = planned.document;
         let blocked = doc.blocked;
         if (base) {
             doc = applyBaseline(doc, base);
         }
-        if (from && hook) {
-            const moved = await hook({ from, to: checkStage(target.stage, "--stage"), target: doc, planStage: (stage) => planTarget(atStage(target, stage), settings) });
-            doc = { ...doc, transition: moved.transition };
+        if (from) {
+            settings.progress.step(`running ${target.programLabel} at ${from} (stack ${target.stack}) for the stage-move preview`);
+            const moved = await previewMove(target, planned.run, from, args.fromConfig ?? {}, args.preview);
+            phase(`stage move ${from} → ${target.stage}`);
+            doc = { ...doc, transition: moved };
             blocked = blocked || moved.blocked;
         }
         let context = {};
@@ -104,10 +101,31 @@ async function plan(argv: readonly string[], io: PlanIO, deps: PlanDeps): Promis
             writeFile(file, `${doc.diagram}\n`);
             context = { diagramFile: path.relative(process.cwd(), file) || file };
         }
-        emit(args, io, render(doc, args.format, context));
+        const report = render(doc, args.format, context);
+        phase(`render ${args.format}`);
+        emit(args, io, report);
         return blocked ? EXIT_BLOCKED : EXIT_OK;
     } finally {
         progress.stop();
+    }
+}
+
+/**
+ * Checks `--from`/`--from-config` before anything runs. The target stage is `--stage`, else the stack file's
+ * `runway:stage`; `--from` equal to it is allowed: the move then shows what `--config` alone changes.
+ */
+function checkStageMove(args: PlanArgs, target: PlanTarget, from: string | undefined): void {
+    if (args.fromConfig !== undefined && from === undefined) {
+        throw new BadInput("--from-config sets the config of the --from run: give --from <stage> too (e.g. --from hero --stage enterprise)");
+    }
+    if (from === undefined) {
+        return;
+    }
+    if (!target.own) {
+        throw new BadInput("--from previews a move between Runway's stages and needs Runway's own program; for --program, plan each configuration with --config and compare them with --baseline");
+    }
+    if (args.fromConfig?.["runway:stage"] !== undefined) {
+        throw new BadInput("--from-config cannot set runway:stage: --from is the stage the stack moves from");
     }
 }
 
@@ -123,6 +141,7 @@ function emit(args: PlanArgs, io: PlanIO, text: string): void {
 
 /** Runs the plan; returns the exit code. Never throws. */
 export async function main(argv: readonly string[], io: PlanIO, deps: PlanDeps = {}): Promise<number> {
+    phase("start-up (modules loaded)");
     try {
         return await plan(argv, io, deps);
     } catch (err) {

@@ -2,12 +2,12 @@
  * The Runway policy pack as data — imported by `index.ts` (which serves it) and by tests, the plan and the
  * harness (which evaluate it in-process). Importing this module starts no server.
  *
- * Order matters: `runway-settings` first (records pack-wide settings), the companions `runway-waivers` and
- * `runway-advisory` last (they report what the others queued for the same resource or stack).
+ * Order matters: `runway-settings` first (records pack-wide settings, starts a fresh stack graph), the companions
+ * `runway-waivers` and `runway-advisory` last (they report what the others queued for the same resource or stack).
  */
 import type { EnforcementLevel, Policies } from "@pulumi/policy";
-import { advisoryPolicy, settingsPolicy, toPolicy, waiversPolicy } from "./lib/policy";
-import type { Rule } from "./lib/rule";
+import { advisoryPolicy, graphPolicy, settingsPolicy, toPolicy, waiversPolicy } from "./lib/policy";
+import type { ResourceRule, Rule, StackRule } from "./lib/rule";
 import { albListenerHttps, cloudfrontHttpsOnly, ec2Imdsv2Required, ecrScanOnPush, iamNoAdminStar, rdsManagedCredentials, sgNoWorldAdminPorts, sgWorldIngressWebOnly } from "./rules/access";
 import { asgScalingPolicy, ecsServiceAutoscaling } from "./rules/autoscaling";
 import { customerManagedKeys, dataEncryptedInTransit, storageEncryptedAtRest } from "./rules/encryption";
@@ -57,7 +57,16 @@ export const rules: readonly Rule[] = [
     albAccessLogs,
 ];
 
-export const policies: Policies = [settingsPolicy(), ...rules.map(toPolicy), waiversPolicy(), advisoryPolicy()];
+/** Rules checked on each resource's inputs (`Analyze`): one CrossGuard resource policy each, named after the rule. */
+export const resourceRules: readonly ResourceRule[] = rules.filter((r): r is ResourceRule => r.kind === "resource");
+/** Rules checked on the resource graph (`AnalyzeStack`): all run inside the one stack policy `runway-graph`. */
+export const graphRules: readonly StackRule[] = rules.filter((r): r is StackRule => r.kind === "stack");
+
+/**
+ * The CrossGuard policies: `runway-settings`, one resource policy per resource rule, `runway-graph` (every graph
+ * rule; see `graphPolicy` for why one), `runway-waivers`, `runway-advisory`. Four stack policies in all.
+ */
+export const policies: Policies = [settingsPolicy(), ...resourceRules.map(toPolicy), graphPolicy(graphRules), waiversPolicy(), advisoryPolicy()];
 
 /** What `new PolicyPack(name, { policies, enforcementLevel })` is given (the harness's PolicyPackDefinition). */
 export const runwayPack: { name: string; version: string; enforcementLevel?: EnforcementLevel; policies: Policies } = {

@@ -36,6 +36,11 @@ export interface PostgresArgs {
     deletionProtection: boolean;
     /** Restore from this snapshot when the database is created (stage-move migration). */
     snapshotIdentifier?: string;
+    /**
+     * Kind `aurora`: keep declaring hero's RDS instance (`<name>-instance`, hero's inputs) beside the cluster,
+     * so the hero → enterprise move keeps it running until cut-over instead of deleting it.
+     */
+    retainHeroInstance?: boolean;
     /** Customer-managed key for storage, Performance Insights and the master secret (enterprise). */
     kmsKeyArn?: pulumi.Input<string>;
     /** Protect and retain the database. */
@@ -51,14 +56,22 @@ const MAX_STORAGE_FACTOR = 5;
 const PERFORMANCE_INSIGHTS_DAYS = 7;
 const BACKUP_WINDOW = "03:00-04:00";
 const MAINTENANCE_WINDOW = "sun:04:30-sun:05:30";
+/**
+ * Inputs AWS reads only when a database is created. Ignoring them lets `runway:dbSnapshotIdentifier` be
+ * cleared (or set) after creation without planning a new, empty database: each of them forces replacement.
+ */
+const CLUSTER_CREATE_ONLY = ["snapshotIdentifier", "masterUsername", "databaseName"];
+const INSTANCE_CREATE_ONLY = ["snapshotIdentifier", "username", "dbName"];
 
 /**
  * PostgreSQL in private data subnets, encrypted, never public, with automated backups, a named final
  * snapshot and a master password managed by RDS in Secrets Manager (nothing in Pulumi state).
  *
  * The subnet group keeps its name in both kinds. Moving `instance` → `aurora` cannot happen in place: take
- * a snapshot of the instance and set `runway:dbSnapshotIdentifier` to it; Aurora is created from it (see
- * the README, "Growing up").
+ * a snapshot of the instance and set `runway:dbSnapshotIdentifier` to it; Aurora is created from it, while
+ * `retainHeroInstance` keeps the instance running beside it until cut-over (docs/growth.md, hero →
+ * enterprise). Create-only inputs (snapshot, master user, database name) are `ignoreChanges`, so clearing
+ * the snapshot afterwards changes nothing.
  */
 export class Postgres extends pulumi.ComponentResource {
     /** Writer endpoint host name. */
@@ -94,14 +107,19 @@ export class Postgres extends pulumi.ComponentResource {
             manageMasterUserPassword: true,
             iamDatabaseAuthenticationEnabled: true,
             enabledCloudwatchLogsExports: ["postgresql"],
-            ...(args.kmsKeyArn === undefined ? {} : { kmsKeyId: args.kmsKeyArn, masterUserSecretKmsKeyId: args.kmsKeyArn }),
         };
+        const encryption = args.kmsKeyArn === undefined ? {} : { kmsKeyId: args.kmsKeyArn, masterUserSecretKmsKeyId: args.kmsKeyArn };
 
-        if (args.kind === "instance") {
-            const db = new aws.rds.Instance(
+        // hero's instance. Beside Aurora (kind `aurora`, retained until cut-over) it keeps the inputs hero gave
+        // it: no customer-managed key (a new kmsKeyId would force replacement) and the master user it was
+        // created with (create-only inputs are ignored anyway).
+        const rdsInstance = (inEnterprise: boolean): aws.rds.Instance => {
+            const snapshot = inEnterprise ? undefined : args.snapshotIdentifier;
+            return new aws.rds.Instance(
                 `${name}-instance`,
                 {
                     ...shared,
+                    ...(inEnterprise ? {} : encryption),
                     engine: "postgres",
                     instanceClass: args.instanceClass,
                     allocatedStorage: args.allocatedStorage,
@@ -112,10 +130,14 @@ export class Postgres extends pulumi.ComponentResource {
                     backupWindow: BACKUP_WINDOW,
                     maintenanceWindow: MAINTENANCE_WINDOW,
                     autoMinorVersionUpgrade: true,
-                    ...(args.snapshotIdentifier === undefined ? { username: MASTER_USERNAME, dbName: DATABASE_NAME } : { snapshotIdentifier: args.snapshotIdentifier }),
+                    ...(snapshot === undefined ? { username: MASTER_USERNAME, dbName: DATABASE_NAME } : { snapshotIdentifier: snapshot }),
                 },
-                stateful(this, args.protect),
+                stateful(this, args.protect, { ignoreChanges: INSTANCE_CREATE_ONLY }),
             );
+        };
+
+        if (args.kind === "instance") {
+            const db = rdsInstance(false);
             this.endpoint = db.address;
             this.readerEndpoint = db.address;
             this.port = db.port;
@@ -128,6 +150,7 @@ export class Postgres extends pulumi.ComponentResource {
                 `${name}-cluster`,
                 {
                     ...shared,
+                    ...encryption,
                     ...restore,
                     engine: "aurora-postgresql",
                     engineMode: "provisioned",
@@ -135,7 +158,7 @@ export class Postgres extends pulumi.ComponentResource {
                     preferredMaintenanceWindow: MAINTENANCE_WINDOW,
                     serverlessv2ScalingConfiguration: { minCapacity: args.aurora.minAcu, maxCapacity: args.aurora.maxAcu },
                 },
-                stateful(this, args.protect),
+                stateful(this, args.protect, { ignoreChanges: CLUSTER_CREATE_ONLY }),
             );
             const instance = (role: string, promotionTier: number): aws.rds.ClusterInstance =>
                 new aws.rds.ClusterInstance(
@@ -158,6 +181,7 @@ export class Postgres extends pulumi.ComponentResource {
                 );
             instance("writer", 0);
             for (let i = 0; i < args.aurora.readers; i++) instance(`reader-${i}`, 1);
+            if (args.retainHeroInstance === true) rdsInstance(true);
             this.endpoint = cluster.endpoint;
             this.readerEndpoint = cluster.readerEndpoint;
             this.port = cluster.port;

@@ -12,6 +12,8 @@ export interface FlowLogsArgs {
     retentionDays: number;
     /** Key encrypting the log group. */
     kmsKeyArn: pulumi.Input<string>;
+    /** Protect and retain the log group (the flow-log archive). */
+    protect: boolean;
 }
 
 /** Aggregation interval of flow log records (s). */
@@ -24,7 +26,7 @@ export class FlowLogs extends pulumi.ComponentResource {
 
     constructor(name: string, args: FlowLogsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("runway:network:FlowLogs", name, {}, opts);
-        const group = logGroup(this, `${name}-logs`, args.retentionDays, args.kmsKeyArn);
+        const group = logGroup(this, `${name}-logs`, args.retentionDays, args.kmsKeyArn, args.protect);
         const role = new aws.iam.Role(`${name}-role`, { assumeRolePolicy: assumeRolePolicy("vpc-flow-logs.amazonaws.com") }, child(this));
         new aws.iam.RolePolicy(
             `${name}-policy`,

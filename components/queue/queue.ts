@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { child } from "../options";
+import { stateful } from "../options";
 
 /** Arguments of a job queue with its dead-letter queue. */
 export interface QueueArgs {
@@ -10,6 +10,8 @@ export interface QueueArgs {
     maxReceiveCount: number;
     /** Customer-managed KMS key (enterprise); SQS-managed SSE otherwise. */
     kmsKeyArn?: pulumi.Input<string>;
+    /** Protect and retain both queues (messages in flight are data). */
+    protect: boolean;
 }
 
 /** Messages are kept 4 days in the queue and 14 days (the maximum) in the dead-letter queue. */
@@ -30,7 +32,7 @@ export class Queue extends pulumi.ComponentResource {
         super("runway:queue:Queue", name, {}, opts);
         const encryption =
             args.kmsKeyArn === undefined ? { sqsManagedSseEnabled: true } : { kmsMasterKeyId: args.kmsKeyArn, kmsDataKeyReusePeriodSeconds: 300 };
-        const dlq = new aws.sqs.Queue(`${name}-dlq`, { messageRetentionSeconds: QUEUE_RETENTION_SECONDS.deadLetter, ...encryption }, child(this));
+        const dlq = new aws.sqs.Queue(`${name}-dlq`, { messageRetentionSeconds: QUEUE_RETENTION_SECONDS.deadLetter, ...encryption }, stateful(this, args.protect));
         const queue = new aws.sqs.Queue(
             `${name}-queue`,
             {
@@ -39,7 +41,7 @@ export class Queue extends pulumi.ComponentResource {
                 redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: dlq.arn, maxReceiveCount: args.maxReceiveCount }),
                 ...encryption,
             },
-            child(this),
+            stateful(this, args.protect),
         );
         this.url = queue.url;
         this.arn = queue.arn;

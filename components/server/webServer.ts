@@ -26,7 +26,7 @@ export interface WebServerArgs {
     appPort: number;
     /** Bucket the instance may read and write (uploads, backups). */
     bucketArn: pulumi.Input<string>;
-    /** Protect the instance (its root volume holds zero's data). */
+    /** Protect the instance (its root volume holds zero's data). It is retained on delete whatever this says. */
     protect: boolean;
 }
 
@@ -41,7 +41,8 @@ const AL2023_ARM64 = "al2023-ami-2023.*-kernel-*-arm64";
 /**
  * zero: one Graviton instance serving front and back end behind Caddy. Reachable on 80/443 only, managed
  * through SSM Session Manager (no SSH, no key pair), IMDSv2 only, encrypted root volume with daily
- * snapshots, and a fixed Elastic IP.
+ * snapshots, and a fixed Elastic IP. The instance is `retainOnDelete` and its root volume outlives
+ * termination, in every stage: removing it from the stack never destroys zero's data.
  */
 export class WebServer extends pulumi.ComponentResource {
     /** Instance id. */
@@ -92,11 +93,13 @@ export class WebServer extends pulumi.ComponentResource {
                 monitoring: false,
                 disableApiTermination: args.protect,
                 metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
-                rootBlockDevice: { encrypted: true, volumeType: "gp3", volumeSize: args.rootVolumeGb, deleteOnTermination: !args.protect, tags: { ...SNAPSHOT_TAG } },
+                rootBlockDevice: { encrypted: true, volumeType: "gp3", volumeSize: args.rootVolumeGb, deleteOnTermination: false, tags: { ...SNAPSHOT_TAG } },
                 userData: renderUserData({ domain: args.domain, image: args.image, appPort: args.appPort }),
                 userDataReplaceOnChange: false,
             },
-            stateful(this, args.protect, { ignoreChanges: ["ami"] }),
+            // The root volume is zero's database: a stack that stops declaring the instance (a stage move, a
+            // destroy) leaves it running in AWS, and terminating it by hand leaves the volume behind.
+            { ...stateful(this, args.protect, { ignoreChanges: ["ami"] }), retainOnDelete: true },
         );
         const eip = new aws.ec2.Eip(`${name}-eip`, { domain: "vpc", instance: instance.id }, child(this));
 

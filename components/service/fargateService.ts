@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { child } from "../options";
+import { child, stateful } from "../options";
 import { targetTracking, type Scaling } from "./scaling";
 
 /** Scale-to-zero schedule (non-production). */
@@ -45,6 +45,8 @@ export interface FargateServiceArgs {
     logRetentionDays: number;
     /** KMS key for the log group (enterprise). */
     logKmsKeyArn?: pulumi.Input<string>;
+    /** Protect and retain the log group (the service's log archive). */
+    protect: boolean;
     /** Target group to register with (web only). */
     targetGroupArn?: pulumi.Input<string>;
     /** Resource the service must wait for (the HTTPS listener). */
@@ -84,7 +86,7 @@ export class FargateService extends pulumi.ComponentResource {
         const logs = new aws.cloudwatch.LogGroup(
             `${name}-logs`,
             { name: args.logGroupName, retentionInDays: args.logRetentionDays, ...(args.logKmsKeyArn === undefined ? {} : { kmsKeyId: args.logKmsKeyArn }) },
-            child(this),
+            stateful(this, args.protect),
         );
         const container = pulumi
             .all([args.image, logs.name, pulumi.output(args.environment), pulumi.output(args.secrets)])

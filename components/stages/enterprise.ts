@@ -95,7 +95,7 @@ export class EnterpriseStage extends pulumi.ComponentResource implements StageOu
             },
             parent,
         );
-        new FlowLogs("flow-logs", { vpcId: network.vpcId, retentionDays: cfg.logRetentionDays, kmsKeyArn: keys.logs.arn }, parent);
+        new FlowLogs("flow-logs", { vpcId: network.vpcId, retentionDays: cfg.logRetentionDays, kmsKeyArn: keys.logs.arn, protect: cfg.protect }, parent);
         new SecurityBaseline("baseline", { account, trailKmsKeyArn: keys.logs.arn, trailRetentionDays: TRAIL_RETENTION_DAYS, protect: cfg.protect }, parent);
         new AppSecrets("app-secrets", { kmsKeyArn: keys.data.arn, protect: cfg.protect }, parent);
         new Backup(

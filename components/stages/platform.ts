@@ -96,7 +96,7 @@ export function declarePlatform(scope: pulumi.ComponentResource, cfg: RunwayConf
     const cdn = new Cdn("cdn", { bucketName: assets.bucketName, bucketArn: assets.arn, bucketRegionalDomainName: assets.regionalDomainName }, parent);
 
     const registry = new Repository("registry", { keepImages: cfg.ecrKeepImages, protect: cfg.protect }, parent);
-    const queue = new Queue("jobs", { visibilityTimeoutSeconds: cfg.worker.visibilityTimeout, maxReceiveCount: cfg.worker.maxReceiveCount, kmsKeyArn: keys?.queues.arn }, parent);
+    const queue = new Queue("jobs", { visibilityTimeoutSeconds: cfg.worker.visibilityTimeout, maxReceiveCount: cfg.worker.maxReceiveCount, kmsKeyArn: keys?.queues.arn, protect: cfg.protect }, parent);
     const database = new Postgres(
         "database",
         {
@@ -111,6 +111,7 @@ export function declarePlatform(scope: pulumi.ComponentResource, cfg: RunwayConf
             backupRetentionDays: cfg.database.backupRetentionDays,
             deletionProtection: cfg.protect,
             snapshotIdentifier: cfg.database.snapshotIdentifier,
+            retainHeroInstance: cfg.database.retainHeroInstance,
             kmsKeyArn: keys?.data.arn,
             protect: cfg.protect,
         },
@@ -200,6 +201,7 @@ export function declarePlatform(scope: pulumi.ComponentResource, cfg: RunwayConf
         securityGroupId: groups.appSecurityGroupId,
         logRetentionDays: cfg.logRetentionDays,
         logKmsKeyArn: keys?.logs.arn,
+        protect: cfg.protect,
         offHours,
         region: cfg.region,
     };

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { RunwayConfig } from "../../config/types";
 import { Budget } from "../budget/budget";
 import { Network } from "../network/network";
 import { Alarms } from "../observability/alarms";
@@ -8,6 +9,30 @@ import { Alerts } from "../observability/alerts";
 import { WebServer } from "../server/webServer";
 import { Bucket } from "../storage/bucket";
 import { STAGE_NAME, STAGE_TYPES, stageAliases, type StageArgs, type StageOutputs } from "./stage";
+
+/**
+ * zero's server, `server` under the stage component. hero declares it too while `runway:retainZeroServer`
+ * is true, with the same name, type and inputs, so its URN carries over through the stage aliases and the
+ * move keeps it (and the data on its root volume) running beside hero until cut-over.
+ */
+export function declareZeroServer(scope: pulumi.ComponentResource, cfg: RunwayConfig, network: Network, uploads: Bucket): WebServer {
+    return new WebServer(
+        "server",
+        {
+            vpcId: network.vpcId,
+            subnetId: network.publicSubnetIds[0],
+            instanceType: cfg.server.instanceType,
+            rootVolumeGb: cfg.server.rootVolumeGb,
+            snapshotRetentionDays: cfg.server.snapshotRetentionDays,
+            domain: cfg.domain,
+            image: cfg.web.image,
+            appPort: cfg.web.containerPort,
+            bucketArn: uploads.arn,
+            protect: cfg.protect,
+        },
+        { parent: scope },
+    );
+}
 
 /**
  * zero — one Graviton instance, nothing else to pay for:
@@ -31,22 +56,7 @@ export class ZeroStage extends pulumi.ComponentResource implements StageOutputs 
 
         const network = new Network("network", { region: cfg.region, cidr: cfg.network.cidr, azCount: 1, privateSubnets: false, nat: "none" }, parent);
         const uploads = new Bucket("uploads", { protect: cfg.protect }, parent);
-        const server = new WebServer(
-            "server",
-            {
-                vpcId: network.vpcId,
-                subnetId: network.publicSubnetIds[0],
-                instanceType: cfg.server.instanceType,
-                rootVolumeGb: cfg.server.rootVolumeGb,
-                snapshotRetentionDays: cfg.server.snapshotRetentionDays,
-                domain: cfg.domain,
-                image: cfg.web.image,
-                appPort: cfg.web.containerPort,
-                bucketArn: uploads.arn,
-                protect: cfg.protect,
-            },
-            parent,
-        );
+        const server = declareZeroServer(this, cfg, network, uploads);
         const alerts = new Alerts("alerts", { email: cfg.alertEmail, account: lookupAccount(this, cfg.region), protect: cfg.protect }, parent);
         new Alarms("alarms", { topicArn: alerts.topicArn, alarms: instanceAlarmSpecs(server.instanceId) }, parent);
         new Budget("budget", { monthlyLimitUsd: cfg.monthlyBudget, email: cfg.alertEmail }, parent);

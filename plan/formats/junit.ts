@@ -1,9 +1,13 @@
 /**
  * `--format junit`: one JUnit XML document. A test suite per policy; each violation is a failed test case naming
  * the policy, the resource and its source location; a policy with no finding is one passing case; waived findings
- * and what could not be evaluated are skipped cases (visible, never green).
+ * and what could not be evaluated are skipped cases (visible, never green). With `--from`, a `stage-move` suite: each
+ * stateful resource the move deletes or replaces is a case, failed when it has no migration path (data loss).
  */
+/** The suite of the stage move (`--from`). */
+export const STAGE_MOVE_SUITE = "stage-move";
 import type { PlanDocument } from "../document";
+import { destructiveRows } from "../transition";
 import { location, resourceIndex, urnName } from "./common";
 import { xmlAttributes, xmlEscape } from "./xml";
 
@@ -45,8 +49,26 @@ export function renderJunit(doc: PlanDocument): string {
     for (const n of doc.notEvaluated) {
         add("not-evaluated", { name: `${n.policy === "*" ? "all policies" : n.policy} on ${urnName(n.urn)}`, classname: "runway.not-evaluated", ...placed(n.urn), skipped: `not evaluated: ${n.property}` });
     }
+    if (doc.transition) {
+        const t = doc.transition;
+        const { lost, migrated } = destructiveRows(t);
+        suites.set(STAGE_MOVE_SUITE, []);
+        for (const r of [...lost, ...migrated]) {
+            const body = [r.reason, `resource: ${r.urn}`, ...(r.recipe ? [`recipe: ${r.recipe.title} (${r.recipe.doc})`] : []), ...(r.hint ? [`hint: ${r.hint}`] : [])].join("\n");
+            add(STAGE_MOVE_SUITE, {
+                name: `${t.from} → ${t.to}: ${r.action} ${r.type} ${urnName(r.urn)}`,
+                classname: "runway.stage-move",
+                file: r.source?.file ?? doc.program,
+                line: r.source?.line,
+                ...(r.dataLoss === true ? { failure: { message: `${r.action} loses data: ${r.reason.split(";")[0]}`, type: "stage-move/data-loss", body } } : {}),
+            });
+        }
+        if (lost.length === 0 && migrated.length === 0) {
+            add(STAGE_MOVE_SUITE, { name: `${t.from} → ${t.to}: no stateful resource deleted or replaced`, classname: "runway.stage-move" });
+        }
+    }
     for (const [policy, cases] of suites) {
-        if (policy !== "not-evaluated" && !cases.some((c) => c.failure)) {
+        if (policy !== "not-evaluated" && policy !== STAGE_MOVE_SUITE && !cases.some((c) => c.failure)) {
             cases.unshift({ name: `${policy}: all resources pass`, classname: `runway.${policy}` });
         }
     }

@@ -1,8 +1,10 @@
 /**
- * `--format markdown`: a pull-request comment. The first line is the summary (blocked or not, counts, monthly cost
+ * `--format markdown`: a pull-request comment. With `--from`, the stage move comes first (its verdict, then the
+ * stateful resources). The first line of the plan itself is the summary (blocked or not, counts, monthly cost
  * and its delta against the base branch); then the violations and the cost tables; the rest in collapsible blocks;
  * the diagram as a mermaid block. A hidden marker lets the workflow find and update its one comment.
  */
+import { renderTransitionMarkdown } from "../../transition/render";
 import type { PlanDocument } from "../document";
 import { counts, location, plural, resourceIndex, signedUsd, topCostLines, urnName, usd } from "./common";
 
@@ -88,7 +90,8 @@ function resourcesBlock(doc: PlanDocument): string[] {
 }
 
 export function renderMarkdown(doc: PlanDocument): string {
-    const head = [summaryLine(doc), "", `Stack \`${doc.stack}\` · stage \`${doc.stage}\` · program \`${doc.program}\` · ${doc.resources.length} resources · pack \`${doc.pack.name}@${doc.pack.version}\` · ${doc.preview ? "preview" : "update"} mode`, ""];
+    const move = doc.transition ? [renderTransitionMarkdown(doc.transition).trimEnd(), "", "---", ""] : [];
+    const head = [...move, summaryLine(doc), "", `Stack \`${doc.stack}\` · stage \`${doc.stage}\` · program \`${doc.program}\` · ${doc.resources.length} resources · pack \`${doc.pack.name}@${doc.pack.version}\` · ${doc.preview ? "preview" : "update"} mode`, ""];
     const diagram = details("Diagram", ["```mermaid", doc.diagram, "```"]);
     const build = (withResources: boolean) =>
         [...head, ...violationsTable(doc), "", ...costTable(doc), ...detailBlocks(doc), ...(withResources ? resourcesBlock(doc) : []), ...diagram, "", COMMENT_MARKER, ""].join("\n");

@@ -2,9 +2,13 @@
  * `--format sarif`: SARIF 2.1.0 for GitHub code scanning. One rule per policy with its metadata; result levels
  * from `levels.ts`; each result at the resource's source file and line; fingerprints stable across runs and
  * machines (policy + URN); waived findings carried as suppressed results; what could not be evaluated as notes.
+ * With `--from`, the stage move adds two rules: a stateful resource deleted or replaced with no migration path is an
+ * `error` result of `runway-stage-move-data-loss`; one with a migration path (snapshot restore, retained) a `note`
+ * of `runway-stage-move-migration`, located where the program declares the resource.
  */
 import { createHash } from "crypto";
 import type { PlanDocument, PlanPolicy } from "../document";
+import { destructiveRows } from "../transition";
 import { location, resourceIndex, urnName } from "./common";
 import { SECURITY_SEVERITY, sarifLevel, type SarifLevel } from "./levels";
 
@@ -12,6 +16,10 @@ export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 /** The rule id of "this could not be checked" results. */
 export const NOT_EVALUATED_RULE = "runway-not-evaluated";
 const FINGERPRINT_KEY = "runwayFinding/v1";
+/** Rule of a stateful resource the stage move would delete or replace with no migration path. */
+export const DATA_LOSS_RULE = "runway-stage-move-data-loss";
+/** Rule of a stateful resource the stage move deletes or replaces with a migration path. */
+export const MIGRATION_RULE = "runway-stage-move-migration";
 
 interface SarifRule {
     id: string;
@@ -64,6 +72,29 @@ export function renderSarif(doc: PlanDocument): string {
         defaultConfiguration: { level: "note" },
         properties: { tags: ["pulumi", "coverage"] },
     });
+    if (doc.transition) {
+        const move = `${doc.transition.from} → ${doc.transition.to}`;
+        rules.push(
+            {
+                id: DATA_LOSS_RULE,
+                name: "StageMoveDataLoss",
+                shortDescription: { text: `The stage move ${move} deletes or replaces a data store with no migration path` },
+                fullDescription: { text: "pulumi up would delete or replace a stateful resource (database, cache, bucket, key, log archive, registry, secret) and nothing carries its data over: no snapshot restore in the new stage, no retainOnDelete." },
+                help: { text: "Follow the recipe named in the result (docs/growth.md): snapshot and restore with runway:dbSnapshotIdentifier, or keep the old resource side by side until cut-over." },
+                defaultConfiguration: { level: "error" },
+                properties: { tags: ["pulumi", "stage-move", "data-loss"], "security-severity": SECURITY_SEVERITY.high },
+            },
+            {
+                id: MIGRATION_RULE,
+                name: "StageMoveMigration",
+                shortDescription: { text: `The stage move ${move} deletes or replaces a data store; its data is carried over` },
+                fullDescription: { text: "A stateful resource is deleted or replaced, and a snapshot restore or retainOnDelete keeps its data: follow the recipe before pulumi up." },
+                help: { text: "See the recipe named in the result (docs/growth.md)." },
+                defaultConfiguration: { level: "note" },
+                properties: { tags: ["pulumi", "stage-move"] },
+            },
+        );
+    }
     const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
     const byUrn = resourceIndex(doc);
     const locate = (urn: string | null) => {
@@ -97,6 +128,22 @@ export function renderSarif(doc: PlanDocument): string {
             partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(`${NOT_EVALUATED_RULE}/${n.policy}`, n.urn) },
         })),
     ];
+    const moved = doc.transition ? destructiveRows(doc.transition) : { lost: [], migrated: [] };
+    const moveResults = [...moved.lost.map((r) => ({ r, rule: DATA_LOSS_RULE, level: "error" as SarifLevel })), ...moved.migrated.map((r) => ({ r, rule: MIGRATION_RULE, level: "note" as SarifLevel }))].map(({ r, rule, level }) => ({
+        ruleId: rule,
+        ruleIndex: ruleIndex.get(rule) ?? 0,
+        level,
+        message: { text: `${r.action} ${r.type} ${urnName(r.urn)}: ${r.reason}${r.recipe ? `\nRecipe: ${r.recipe.title} (${r.recipe.doc})` : ""}\nResource: ${r.urn}` },
+        locations: [
+            {
+                physicalLocation: { artifactLocation: { uri: r.source?.file ?? doc.program, uriBaseId: "%SRCROOT%" }, region: { startLine: Math.max(1, r.source?.line ?? 1) } },
+                logicalLocations: [{ fullyQualifiedName: r.urn, name: urnName(r.urn), kind: "resource" }],
+            },
+        ],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(`${rule}/${doc.transition?.from ?? ""}/${doc.transition?.to ?? ""}`, r.urn) },
+        properties: { urn: r.urn, action: r.action, ...(r.migration ? { migration: r.migration } : {}), ...(r.recipe ? { recipe: r.recipe.doc } : {}) },
+    }));
+    results.push(...moveResults);
     const log = {
         $schema: SARIF_SCHEMA,
         version: "2.1.0",
@@ -105,7 +152,7 @@ export function renderSarif(doc: PlanDocument): string {
                 tool: { driver: { name: "runway-plan", semanticVersion: doc.pack.version, informationUri: "https://www.pulumi.com/docs/using-pulumi/crossguard/", rules } },
                 automationDetails: { id: `runway-plan/${doc.stack}/${doc.stage}/` },
                 results,
-                properties: { stack: doc.stack, stage: doc.stage, program: doc.program, blocked: doc.blocked, monthlyUsd: doc.cost.monthlyUsd },
+                properties: { stack: doc.stack, stage: doc.stage, program: doc.program, blocked: doc.blocked, monthlyUsd: doc.cost.monthlyUsd, ...(doc.transition ? { stageMove: { from: doc.transition.from, to: doc.transition.to, blocked: doc.transition.blocked } } : {}) },
             },
         ],
     };

@@ -1,8 +1,10 @@
 /**
- * `--format text`: what a person reads in a terminal — the resource tree by component, violations grouped by
+ * `--format text`: what a person reads in a terminal — with `--from`, the stage move first (stateful changes on
+ * top); then the resource tree by component, violations grouped by
  * resource (level, severity, graph path), waivers, what could not be checked, the cost table and where the
  * diagram went.
  */
+import { renderTransitionText } from "../../transition/render";
 import type { PlanDocument, PlanResource, PlanViolation } from "../document";
 import { counts, location, plural, resourceIndex, urnName, usd } from "./common";
 
@@ -100,5 +102,6 @@ export function renderText(doc: PlanDocument, context: TextContext = {}): string
     const diagram = context.diagramFile
         ? `Diagram: ${context.diagramFile} (mermaid; also in --format json and markdown)`
         : "Diagram: in --format json (diagram) and --format markdown";
-    return [...header(doc), ...tree(doc), ...violations(doc), ...waivers(doc), ...notEvaluated(doc), ...cost(doc), "", diagram, ""].join("\n");
+    const move = doc.transition ? [renderTransitionText(doc.transition).trimEnd(), "", `${"-".repeat(20)} the ${doc.stage} stage after the move ${"-".repeat(20)}`, ""] : [];
+    return [...move, ...header(doc), ...tree(doc), ...violations(doc), ...waivers(doc), ...notEvaluated(doc), ...cost(doc), "", diagram, ""].join("\n");
 }

@@ -129,15 +129,3 @@ export class Graph {
         return this.memo.get(key) as T;
     }
 }
-
-/** One graph per `resources` array: stack policies of one AnalyzeStack call share it. */
-const cache = new WeakMap<object, Graph>();
-
-export function graphFor(key: object, build: () => readonly StackResource[]): Graph {
-    let g = cache.get(key);
-    if (!g) {
-        g = new Graph(build());
-        cache.set(key, g);
-    }
-    return g;
-}

@@ -21,15 +21,16 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { Graph, graphFor } from "../graph/graph";
+import { Graph } from "../graph/graph";
 import { fromPolicyResource, fromValidationArgs, rawProps } from "./convert";
 import { decodeDiagnostic, encodeFinding, type Finding } from "./finding-format";
 import type { StackResource } from "./resource";
-import type { Rule, RuleContext, RuleFinding, RuleMeta } from "./rule";
+import type { ResourceRule, RuleContext, RuleFinding, RuleMeta, StackRule } from "./rule";
 import { ownOptions, recordPackSettings, resolveSettings, SETTINGS_SCHEMA, type PackSettings } from "./settings";
 import { stageOf } from "./stage";
 import { configWaiverMatches, isActive, isExpired, isNeverWaivable, parseConfigWaivers, parseWaiverTag, registerWaivablePolicy, WAIVER_TAG, type Waiver } from "./waivers";
 import { asRecord, UNKNOWN } from "./values";
+import { isRecord } from "./wire";
 
 export const SETTINGS_POLICY = "runway-settings";
 export const WAIVERS_POLICY = "runway-waivers";
@@ -190,7 +191,7 @@ function context(rule: RuleMeta, own: unknown, graph: Graph): RuleContext {
     return { graph, settings, options: optionsOf(rule, own), stage: (r) => stageOf(r, settings, graph) };
 }
 
-function metadata(rule: RuleMeta) {
+function metadata(rule: RuleMeta, configSchema: { properties: Record<string, PolicyConfigJSONSchema> }) {
     return {
         name: rule.name,
         description: rule.description,
@@ -199,15 +200,48 @@ function metadata(rule: RuleMeta) {
         remediationSteps: rule.remediationSteps,
         tags: ["aws", rule.topic, ...rule.frameworks],
         framework: rule.frameworks.length > 0 ? { name: rule.frameworks[0].split(" ").slice(0, -1).join(" "), version: "", reference: rule.frameworks[0].split(" ").slice(-1)[0], specification: rule.frameworks.join(", ") } : undefined,
-        configSchema: configSchemaOf(rule),
+        configSchema,
     };
 }
 
 // ---- stack graph --------------------------------------------------------------------------------------
 
+/**
+ * The graph of the current AnalyzeStack call. CrossGuard's server hands every stack policy a NEW `resources`
+ * array (it re-deserializes every resource per policy), so a cache keyed by the array never hits. Instead
+ * `runway-settings` (the first stack policy of every AnalyzeStack) calls `resetStackGraph()`, the first policy
+ * that needs the graph builds it, later ones of the same call reuse it while the resource count and the first and
+ * last URN match (else it is rebuilt), and `runway-graph` — today the only policy that needs it — releases it when
+ * done (`runway-advisory`, the last stack policy, releases it too). So the graph is built once per AnalyzeStack and
+ * never served to another call, whichever companions pack config disables.
+ */
+interface CurrentGraph {
+    graph: Graph;
+    count: number;
+    first: string;
+    last: string;
+}
+let currentGraph: CurrentGraph | undefined;
+
+/** Forgets the graph of the previous AnalyzeStack call. */
+export function resetStackGraph(): void {
+    currentGraph = undefined;
+}
+
 /** The graph for one AnalyzeStack call, shared by every stack policy of that call. */
-export function stackGraph(resources: PolicyResource[]): Graph {
-    return graphFor(resources, () => resources.map(fromPolicyResource));
+export function stackGraph(resources: readonly PolicyResource[]): Graph {
+    const count = resources.length;
+    const first = count > 0 ? String(resources[0].urn) : "";
+    const last = count > 0 ? String(resources[count - 1].urn) : "";
+    const c = currentGraph;
+    if (c && c.count === count && c.first === first && c.last === last) {
+        return c.graph;
+    }
+    const converted: StackResource[] = new Array<StackResource>(count);
+    for (let i = 0; i < count; i++) converted[i] = fromPolicyResource(resources[i]);
+    const graph = new Graph(converted);
+    currentGraph = { graph, count, first, last };
+    return graph;
 }
 
 function stackResourceOf(g: Graph): StackResource | undefined {
@@ -216,51 +250,140 @@ function stackResourceOf(g: Graph): StackResource | undefined {
 
 // ---- rules → policies ---------------------------------------------------------------------------------
 
-export function toPolicy(rule: Rule): RunwayPolicy {
+/** Attaches a Pulumi type to a validation so the server skips other resources without deserializing them. */
+function typed<T extends object>(fn: T, types: readonly string[]): T {
+    return types.length === 1 ? Object.assign(fn, { __pulumiType: types[0] }) : fn;
+}
+
+/** A resource rule as its own CrossGuard resource policy (its level is the policy's, set by pack config). */
+export function toPolicy(rule: ResourceRule): ResourceValidationPolicy {
     registerWaivablePolicy(rule.name, rule.neverWaivable === true);
-    if (rule.kind === "resource") {
-        const policy: ResourceValidationPolicy = {
-            ...metadata(rule),
-            validateResource: async (args: ResourceValidationArgs, report: ReportViolation) => {
-                const key = resourceKey(String(args.urn));
-                await guarded(rule.name, key, String(args.urn), () => {
-                    if (!rule.types.includes(args.type)) return;
-                    const r = fromValidationArgs(args);
-                    const ctx = context(rule, args.getConfig<Record<string, unknown>>(), new Graph([r]));
-                    for (const f of rule.check(r, ctx)) {
-                        dispatch(rule, f, ctx, key, report);
-                    }
-                });
-            },
+    const types = new Set(rule.types);
+    const validate = async (args: ResourceValidationArgs, report: ReportViolation) => {
+        if (!types.has(args.type)) return;
+        const key = resourceKey(String(args.urn));
+        await guarded(rule.name, key, String(args.urn), () => {
+            const r = fromValidationArgs(args);
+            const ctx = context(rule, args.getConfig<Record<string, unknown>>(), new Graph([r]));
+            for (const f of rule.check(r, ctx)) {
+                dispatch(rule, f, ctx, key, report);
+            }
+        });
+    };
+    const policy: ResourceValidationPolicy = {
+        ...metadata(rule, configSchemaOf(rule)),
+        validateResource: typed(validate, rule.types),
+    };
+    const remediate = rule.remediate;
+    if (remediate) {
+        const fix = (args: ResourceValidationArgs) => {
+            try {
+                if (!types.has(args.type)) return undefined;
+                const r = fromValidationArgs(args);
+                return remediate({ ...r.props }, r);
+            } catch {
+                return undefined; // no remediation is always safe; validation still reports the finding
+            }
         };
-        const remediate = rule.remediate;
-        if (remediate) {
-            policy.remediateResource = (args: ResourceValidationArgs) => {
-                try {
-                    if (!rule.types.includes(args.type)) return undefined;
-                    const r = fromValidationArgs(args);
-                    return remediate({ ...r.props }, r);
-                } catch {
-                    return undefined; // no remediation is always safe; validation still reports the finding
-                }
-            };
-        }
-        return policy;
+        policy.remediateResource = typed(fix, rule.types);
     }
-    const policy: StackValidationPolicy = {
-        ...metadata(rule),
+    return policy;
+}
+
+// ---- graph rules → one stack policy -------------------------------------------------------------------
+
+export const GRAPH_POLICY = "runway-graph";
+
+/** Levels a graph rule can be given in `runway-graph`'s config (stack policies cannot remediate). */
+export const GRAPH_RULE_LEVELS = ["advisory", "mandatory", "disabled"] as const;
+type GraphRuleLevel = (typeof GRAPH_RULE_LEVELS)[number];
+
+function graphRuleSchema(rule: StackRule): PolicyConfigJSONSchema {
+    // A level string ("advisory") or an object ({ enforcementLevel, ...options }), as CrossGuard's own config
+    // entries; `pattern` constrains only the string form, `properties` only the object form (JSON Schema).
+    return {
+        type: ["string", "object"],
+        pattern: `^(${GRAPH_RULE_LEVELS.join("|")})$`,
+        description: `${rule.name}: ${rule.description} Default level ${rule.enforcementLevel}.`,
+        properties: {
+            enforcementLevel: { type: "string", enum: [...GRAPH_RULE_LEVELS], description: `Level of ${rule.name} (default ${rule.enforcementLevel}); mandatory findings are reported by ${GRAPH_POLICY}, advisory ones by ${ADVISORY_POLICY}.` },
+            ...(rule.options ?? {}),
+            ...SETTINGS_SCHEMA,
+        },
+        additionalProperties: false,
+    };
+}
+
+/** A rule's entry in `runway-graph`'s config: `"<rule>": "<level>"` or `{ enforcementLevel?, ...options }`. */
+function graphRuleEntry(config: Record<string, unknown>, rule: StackRule): { level: GraphRuleLevel; own: Record<string, unknown> } {
+    const pack: Record<string, unknown> = {};
+    for (const key of Object.keys(SETTINGS_SCHEMA)) {
+        if (config[key] !== undefined) pack[key] = config[key];
+    }
+    const entry = config[rule.name];
+    const declared: unknown = typeof entry === "string" ? entry : isRecord(entry) ? entry.enforcementLevel : undefined;
+    const fallback: GraphRuleLevel = rule.enforcementLevel === "advisory" || rule.enforcementLevel === "disabled" ? rule.enforcementLevel : "mandatory";
+    const level = (GRAPH_RULE_LEVELS as readonly unknown[]).includes(declared) ? (declared as GraphRuleLevel) : declared === "remediate" ? "mandatory" : fallback;
+    const own: Record<string, unknown> = { ...pack };
+    if (isRecord(entry)) {
+        for (const [k, v] of Object.entries(entry)) {
+            if (k !== "enforcementLevel") own[k] = v;
+        }
+    }
+    return { level, own };
+}
+
+/**
+ * Every graph (stack) rule in ONE CrossGuard stack policy. The server re-deserializes every resource's properties
+ * for every stack policy (~1 s per policy at 100k resources), so one policy instead of one per rule is the lever.
+ * Each finding still names its rule (finding marker); each rule's level comes from `runway-graph`'s config
+ * (`"<rule>": "<level>"` or `{ "enforcementLevel": ..., ...options }`): mandatory findings are reported by this
+ * policy (level mandatory unless pack config lowers it), advisory ones by `runway-advisory`, disabled rules do not
+ * run.
+ */
+export function graphPolicy(stackRules: readonly StackRule[]): StackValidationPolicy {
+    for (const rule of stackRules) registerWaivablePolicy(rule.name, rule.neverWaivable === true);
+    const properties: Record<string, PolicyConfigJSONSchema> = { ...SETTINGS_SCHEMA };
+    for (const rule of stackRules) properties[rule.name] = graphRuleSchema(rule);
+    return {
+        name: GRAPH_POLICY,
+        description: "Graph rules over the whole stack (public data stores, S3 encryption and public access, autoscaling, world ingress, ECR scanning, resilience, logging); each finding names its rule.",
+        enforcementLevel: "mandatory",
+        severity: "high",
+        tags: ["runway", "graph"],
+        configSchema: { properties },
         validateStack: async (args: StackValidationArgs, report: ReportViolation) => {
-            await guarded(rule.name, STACK_KEY, undefined, () => {
-                const graph = stackGraph(args.resources);
-                const ctx = context(rule, args.getConfig<Record<string, unknown>>(), graph);
+            const config = asConfig(args.getConfig<Record<string, unknown>>());
+            let graph: Graph;
+            try {
+                graph = stackGraph(args.resources);
+            } catch (err) {
+                enqueue(advisoryQueue, STACK_KEY, internalError(GRAPH_POLICY, undefined, err));
+                return;
+            }
+            try {
                 const stackResource = stackResourceOf(graph);
-                for (const f of rule.check(ctx)) {
-                    dispatch(rule, { ...f, resource: f.resource ?? stackResource }, ctx, STACK_KEY, report);
+                const advisory: ReportViolation = (message) => enqueue(advisoryQueue, STACK_KEY, message);
+                for (const rule of stackRules) {
+                    const { level, own } = graphRuleEntry(config, rule);
+                    if (level === "disabled") continue;
+                    const atLevel = level === "mandatory" ? report : advisory;
+                    await guarded(rule.name, STACK_KEY, undefined, () => {
+                        const ctx = context(rule, own, graph);
+                        for (const f of rule.check(ctx)) {
+                            dispatch(rule, { ...f, resource: f.resource ?? stackResource }, ctx, STACK_KEY, atLevel);
+                        }
+                    });
                 }
-            });
+            } finally {
+                resetStackGraph(); // the last policy that needs it: never kept for another AnalyzeStack call
+            }
         },
     };
-    return policy;
+}
+
+function asConfig(value: unknown): Record<string, unknown> {
+    return isRecord(value) ? value : {};
 }
 
 // ---- the pack-wide policies ---------------------------------------------------------------------------
@@ -301,11 +424,13 @@ export function settingsPolicy(): DualPolicy {
         },
         validateStack: (args, report) => {
             try {
+                resetStackGraph();
                 recordPackSettings(args.getConfig());
                 drain(waivedQueue, STACK_KEY);
                 drain(advisoryQueue, STACK_KEY);
                 reportAll(settingsProblems(resolveSettings({})), report);
             } catch {
+                resetStackGraph();
                 recordPackSettings({});
             }
         },
@@ -349,9 +474,10 @@ export function waiversPolicy(): DualPolicy {
                 for (const p of parsed.problems) {
                     report(waiverProblem(p));
                 }
-                const graph = stackGraph(args.resources);
+                // Only URNs and names are needed: read them without converting (or deserializing) any properties.
+                const ids = parsed.waivers.length > 0 ? args.resources.map((r) => ({ urn: String(r.urn), name: String(r.name) })) : [];
                 parsed.waivers.forEach((w) => {
-                    const matches = graph.resources.filter((r) => configWaiverMatches(w, r.urn, r.name));
+                    const matches = ids.filter((r) => configWaiverMatches(w, r.urn, r.name));
                     if (matches.length === 0) {
                         report(waiverProblem(`config waiver for "${w.policy}" names resource "${w.resource}", which is not in this stack; it waives nothing`));
                     } else if (matches.length > 1) {
@@ -378,6 +504,7 @@ export function advisoryPolicy(): DualPolicy {
         },
         validateStack: (_args, report) => {
             void _args;
+            resetStackGraph(); // last stack policy: release the graph of this call
             reportAll(drain(advisoryQueue, STACK_KEY), report);
         },
     };

@@ -24,13 +24,26 @@ interface EcsLinks {
     unresolvedTargets: StackResource[];
 }
 
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+}
+
+/** Links in O(services + targets + policies): services indexed by name, targets by URN and resource id. */
 function ecsLinks(g: Graph): EcsLinks {
     return g.view("ecs-autoscaling", (graph) => {
-        const services = graph.ofType(T.ecsService);
+        // A service's name for `service/<cluster>/<name>`: its `name` input, or its logical name when unset.
+        const servicesByName = new Map<string, StackResource[]>();
+        for (const svc of graph.ofType(T.ecsService)) {
+            const name = asString(svc.props.name);
+            if (typeof name === "string") push(servicesByName, name, svc);
+            else if (name === undefined) push(servicesByName, svc.name, svc);
+        }
         const byService = new Map<string, StackResource[]>();
         const unresolvedTargets: StackResource[] = [];
-        const link = (svc: StackResource, target: StackResource) => byService.set(svc.urn, [...(byService.get(svc.urn) ?? []), target]);
-        for (const target of graph.ofType(T.scalingTarget)) {
+        const targets = graph.ofType(T.scalingTarget);
+        for (const target of targets) {
             const ns = asString(target.props.serviceNamespace);
             const dim = asString(target.props.scalableDimension);
             if ((typeof ns === "string" && ns !== "ecs") || (typeof dim === "string" && dim !== ECS_DIMENSION)) continue;
@@ -39,13 +52,10 @@ function ecsLinks(g: Graph): EcsLinks {
             if (typeof id === "string") {
                 const m = /^service\/([^/]+)\/([^/]+)$/.exec(id);
                 if (m) {
-                    for (const svc of services) {
-                        const name = asString(svc.props.name);
+                    for (const svc of servicesByName.get(m[2]) ?? []) {
                         const cluster = asString(svc.props.cluster);
-                        const nameMatches = name === m[2] || (name === undefined && svc.name === m[2]);
-                        const clusterMatches = typeof cluster !== "string" || shortName(cluster) === m[1];
-                        if (nameMatches && clusterMatches) {
-                            link(svc, target);
+                        if (typeof cluster !== "string" || shortName(cluster) === m[1]) {
+                            push(byService, svc.urn, target);
                             linked = true;
                         }
                     }
@@ -56,21 +66,27 @@ function ecsLinks(g: Graph): EcsLinks {
                 const deps = graph.ref(target, "resourceId", [T.ecsService], id === UNKNOWN ? UNKNOWN : undefined).targets;
                 const fromDeps = (target.propertyDependencies.resourceId ?? []).map((u) => graph.get(u)).filter((r): r is StackResource => r?.type === T.ecsService);
                 for (const svc of new Set([...deps, ...fromDeps])) {
-                    link(svc, target);
+                    push(byService, svc.urn, target);
                     linked = true;
                 }
             }
             if (!linked && id === UNKNOWN) unresolvedTargets.push(target);
         }
+        const targetUrns = new Set(targets.map((t) => t.urn));
+        const targetsById = new Map<string, StackResource[]>();
+        for (const t of targets) {
+            const id = asString(t.props.resourceId);
+            if (typeof id === "string") push(targetsById, id, t);
+        }
         const byTarget = new Map<string, StackResource[]>();
         for (const policy of graph.ofType(T.scalingPolicy)) {
-            const fromDeps = ["resourceId", "scalableDimension", "serviceNamespace"].flatMap((p) => policy.propertyDependencies[p] ?? []);
-            const id = asString(policy.props.resourceId);
-            for (const target of graph.ofType(T.scalingTarget)) {
-                if (fromDeps.includes(target.urn) || (typeof id === "string" && id === asString(target.props.resourceId))) {
-                    byTarget.set(target.urn, [...(byTarget.get(target.urn) ?? []), policy]);
-                }
+            const matched = new Set<string>();
+            for (const p of ["resourceId", "scalableDimension", "serviceNamespace"]) {
+                for (const urn of policy.propertyDependencies[p] ?? []) if (targetUrns.has(urn)) matched.add(urn);
             }
+            const id = asString(policy.props.resourceId);
+            if (typeof id === "string") for (const t of targetsById.get(id) ?? []) matched.add(t.urn);
+            for (const urn of matched) push(byTarget, urn, policy);
         }
         return { targetsOf: (s) => byService.get(s.urn) ?? [], policiesOf: (t) => byTarget.get(t.urn) ?? [], unresolvedTargets };
     });
@@ -145,14 +161,16 @@ export const asgScalingPolicy: StackRule = {
         const out: RuleFinding[] = [];
         const g = ctx.graph;
         const policies = g.ofType(T.asgPolicy);
+        // Each policy's reference resolved once (not once per group).
+        const covered = new Set<StackResource>();
+        let unknown = false;
+        for (const p of policies) {
+            const ref = g.ref(p, "autoscalingGroupName", [T.asg]);
+            if (ref.unknown) unknown = true;
+            for (const t of ref.targets) covered.add(t);
+        }
         for (const asg of g.ofType(T.asg)) {
-            let unknown = false;
-            const hasPolicy = policies.some((p) => {
-                const ref = g.ref(p, "autoscalingGroupName", [T.asg]);
-                if (ref.unknown) unknown = true;
-                return ref.targets.includes(asg);
-            });
-            if (hasPolicy) continue;
+            if (covered.has(asg)) continue;
             const optOut = asgTags(asg)[ASG_OPT_OUT_TAG];
             const desired = asNumber(asg.props.desiredCapacity);
             const max = asNumber(asg.props.maxSize);

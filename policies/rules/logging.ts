@@ -42,7 +42,7 @@ export const cloudtrailEnabled: StackRule = {
     mandatoryIn: ["enterprise"],
     topic: "logging",
     frameworks: ["AWS FSBP CloudTrail.1", "CIS AWS 3.0 3.1"],
-    remediationSteps: "Add an aws.cloudtrail.Trail (multi-region, log file validation, KMS-encrypted bucket), or set this policy's requireTrail: false when an organization trail covers the account.",
+    remediationSteps: "Add an aws.cloudtrail.Trail (multi-region, log file validation, KMS-encrypted bucket), or, when an organization trail covers the account, set pack config { \"runway-graph\": { \"cloudtrail-enabled\": { \"requireTrail\": false } } }.",
     options: { requireTrail: { type: "boolean", default: true, description: "Require a trail in this stack (false when an organization trail exists)." } },
     check(ctx) {
         if (ctx.options.requireTrail === false) return [];

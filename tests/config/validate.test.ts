@@ -55,5 +55,16 @@ describe("config validation", () => {
         rejects({ ...HERO, "runway:stage": "enterprise", "runway:backupRegion": "us-east-1" }, "runway:backupRegion", "us-east-1", /other than runway:region/));
     it("rejects a single Redis node in enterprise", () => rejects({ ...HERO, "runway:stage": "enterprise", "runway:cacheNodes": "1" }, "runway:cacheNodes", "1", /automatic failover/));
     it("rejects a misspelt key", () => rejects({ "runway:mintasks": "2" }, "runway:mintasks", "2", /declared in Pulumi.yaml/));
+    it("rejects a retain key that is not a boolean", () => rejects({ "runway:retainZeroServer": "yes" }, "runway:retainZeroServer", "yes", /^true or false$/));
+    it("rejects keeping zero's server in enterprise (cut over first)", () =>
+        rejects({ ...HERO, "runway:stage": "enterprise", "runway:retainZeroServer": "true" }, "runway:retainZeroServer", "true", /false for stage enterprise .*zero → hero cut-over/));
+    it("rejects keeping hero's database in zero (cut over first)", () =>
+        rejects({ "runway:stage": "zero", "runway:retainHeroDatabase": "true" }, "runway:retainHeroDatabase", "true", /false for stage zero .*hero → enterprise cut-over/));
+    it("reads both retain keys, off by default", () => {
+        const off = validateConfig(HERO);
+        assert.deepEqual([off.server.retainInHero, off.database.retainHeroInstance], [false, false]);
+        const on = validateConfig({ ...HERO, "runway:retainZeroServer": "true", "runway:retainHeroDatabase": "true" });
+        assert.deepEqual([on.server.retainInHero, on.database.retainHeroInstance], [true, true]);
+    });
     it("rejects Aurora min capacity above max", () => rejects({ "runway:auroraMinAcu": "8", "runway:auroraMaxAcu": "4" }, "runway:auroraMinAcu", "8", /runway:auroraMaxAcu \(4\)/));
 });

@@ -13,6 +13,8 @@ const TARGETED = [...new Set(rules.flatMap((r) => (r.kind === "resource" ? [...r
 const INERT = ["aws:cloudwatch/dashboard:Dashboard", "aws:budgets/budget:Budget", "random:index/randomPet:RandomPet", "aws:sns/topicSubscription:TopicSubscription", "aws:ecs/cluster:Cluster", "aws:route53/record:Record"].filter((t) => !TARGETED.includes(t));
 const GRAPH_TYPES = ["aws:ec2/vpc:Vpc", "aws:ec2/subnet:Subnet", "aws:ec2/routeTable:RouteTable", "aws:ec2/route:Route", "aws:ec2/routeTableAssociation:RouteTableAssociation", "aws:ec2/internetGateway:InternetGateway", "aws:ec2/securityGroup:SecurityGroup", "aws:rds/subnetGroup:SubnetGroup", "pulumi:pulumi:Stack", "runway:stage:Hero"];
 const POLICY_NAMES = new Set(runwayPack.policies.map((p) => p.name));
+/** What a finding may name: a CrossGuard policy or a rule (graph rules report through `runway-graph` / `runway-advisory`). */
+const FINDING_NAMES = new Set([...POLICY_NAMES, ...rules.map((r) => r.name)]);
 /** Properties the rules read (a resource with all of them unknown gives a rule nothing to stand on). */
 const PROPERTY_POOL = [
     "storageEncrypted", "kmsKeyId", "publiclyAccessible", "dbSubnetGroupName", "vpcSecurityGroupIds", "securityGroupIds", "subnetIds", "subnetId", "engine", "multiAz", "deletionProtection", "backupRetentionPeriod",
@@ -75,7 +77,7 @@ describe("policy pack fuzz (in-process evaluation, the analyzer's code path)", f
                 const seenInternal = new Set<string>();
                 for (const { d, f } of decoded(diagnostics)) {
                     assert.ok(POLICY_NAMES.has(d.policyName), `diagnostic from unknown policy ${d.policyName}`);
-                    assert.ok(POLICY_NAMES.has(f.policy), `finding names unknown policy ${f.policy}`);
+                    assert.ok(FINDING_NAMES.has(f.policy), `finding names unknown policy or rule ${f.policy}`);
                     if (f.urn !== undefined) assert.ok(urns.has(f.urn), `finding about ${f.urn}, which is not in the stack`);
                     if (/internal error in policy/.test(f.message)) {
                         assert.strictEqual(d.enforcementLevel, "advisory", "an internal error must be advisory");

@@ -16,6 +16,11 @@ function describeRows(rows: TransitionResource[]): string {
     return rows.map((r) => `\n  ${r.action} ${r.type} ${r.urn}\n    ${r.reason}${r.hint ? `\n    hint: ${r.hint}` : ""}${r.recipe ? `\n    recipe: ${r.recipe.doc}` : ""}`).join("");
 }
 
+/** `config` without `key` (`pulumi config rm`). */
+function withoutKey(config: Record<string, string>, key: string): Record<string, string> {
+    return Object.fromEntries(Object.entries(config).filter(([k]) => k !== key));
+}
+
 const destructive = (r: TransitionResource) => r.stateful && (r.action === "delete" || r.action === "replace");
 
 /** Stateful resources declared with the same type and logical name in both runs. */
@@ -56,11 +61,25 @@ describe("stage moves of Runway's real stages (mock runtime)", function () {
     it("hero → enterprise, then clearing runway:dbSnapshotIdentifier: the restored Aurora cluster is not replaced", async () => {
         const m = MOVES["hero → enterprise"];
         const after = await stageRun(m.stack, m.to);
-        const cleared = await stageRun(m.stack, { "runway:stage": "enterprise" });
+        const cleared = await stageRun(m.stack, withoutKey(m.to, "runway:dbSnapshotIdentifier"));
         const t = computeTransition(after, cleared, { from: `enterprise (restored from ${HERO_TO_ENTERPRISE_SNAPSHOT})`, to: "enterprise" });
         const bad = t.resources.filter(destructive);
         assert.deepStrictEqual(bad.map((r) => r.urn), [], `unsetting the snapshot after the migration would replace data stores:${describeRows(bad)}`);
     });
+
+    for (const [name, key, store] of [
+        ["zero → hero", "runway:retainZeroServer", "server-instance"],
+        ["hero → enterprise", "runway:retainHeroDatabase", "database-instance"],
+    ] as const) {
+        it(`${name}, after cut-over: ${key} false lets the stack forget ${store} but leaves it (and its data) in AWS`, async () => {
+            const m = MOVES[name];
+            const [during, after] = await Promise.all([stageRun(m.stack, m.to), stageRun(m.stack, withoutKey(m.to, key))]);
+            const t = computeTransition(during, after, { from: `${m.to["runway:stage"]} (${key} true)`, to: `${m.to["runway:stage"]} (${key} false)` });
+            const destroyed = t.resources.filter(destructive);
+            assert.deepStrictEqual(destroyed.map((r) => `${r.action} ${r.urn.slice(r.urn.lastIndexOf("::") + 2)} ${r.migration ?? "no migration"}`), [`delete ${store} retained`], describeRows(destroyed));
+            assert.strictEqual(t.blocked, false);
+        });
+    }
 
     for (const name of Object.keys(MOVES).filter((n) => !MOVES[n].up)) {
         it(`${name}: says clearly what it would destroy, each with its recipe`, async () => {

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { computeTransition, renderTransitionMarkdown, renderTransitionText, statefulTypes, typeInfo, type Transition, type TransitionResource } from "../../transition";
 import { parseCatalog, RECIPE_TITLES } from "../../transition/catalog";
+import { parsePropertyPath } from "../../transition/compare";
 import { SECRET_SIG, SIG_KEY, UNKNOWN_STRING } from "../../policies/lib/wire";
 import { programRun, resource } from "./lib/runs";
 
@@ -162,6 +163,42 @@ describe("transition engine (hand-made runs)", () => {
         assert.strictEqual(r.migration, "retained");
         assert.strictEqual(r.protectedBy, "protect");
         assert.strictEqual(t.blocked, false);
+    });
+
+    it("honours ignoreChanges: an ignored replacement-forcing input that changes or goes away neither replaces nor updates", () => {
+        const restored = resource(AURORA, "cluster", { engine: "aurora-postgresql", snapshotIdentifier: "runway-hero-to-enterprise", backupRetentionPeriod: 14 });
+        const cleared = (ignoreChanges: string[], retention = 14) => ({
+            ...resource(AURORA, "cluster", { engine: "aurora-postgresql", masterUsername: "runway", databaseName: "runway", backupRetentionPeriod: retention }),
+            ignoreChanges,
+        });
+        const without = row(computeTransition(programRun("a", [restored]), programRun("b", [cleared([])])), "cluster");
+        assert.strictEqual(without.action, "replace");
+        const ignored = ["snapshotIdentifier", "masterUsername", "databaseName"];
+        const kept = row(computeTransition(programRun("a", [restored]), programRun("b", [cleared(ignored)])), "cluster");
+        assert.strictEqual(kept.action, "keep", kept.reason);
+        const updated = row(computeTransition(programRun("a", [restored]), programRun("b", [cleared(ignored, 21)])), "cluster");
+        assert.strictEqual(updated.action, "update", "a change outside the ignored paths still shows");
+        assert.deepStrictEqual(updated.changes, ["backupRetentionPeriod"]);
+    });
+
+    it("honours nested and wildcard ignoreChanges paths (rootBlockDevice.encrypted, tags.*)", () => {
+        const vm = (encrypted: boolean, size: number, ignoreChanges: string[]) => ({
+            ...resource("aws:ec2/instance:Instance", "vm", { ami: "ami-1", rootBlockDevice: { encrypted, volumeSize: size }, tags: { team: encrypted ? "a" : "b" } }),
+            ignoreChanges,
+        });
+        assert.strictEqual(row(computeTransition(programRun("a", [vm(false, 20, [])]), programRun("b", [vm(true, 20, ["rootBlockDevice.encrypted", "tags.*"])])), "vm").action, "keep");
+        const resized = row(computeTransition(programRun("a", [vm(false, 20, [])]), programRun("b", [vm(true, 30, ['rootBlockDevice["encrypted"]', "tags[*]"])])), "vm");
+        assert.strictEqual(resized.action, "update");
+        assert.deepStrictEqual(resized.changes, ["rootBlockDevice"]);
+    });
+
+    it("parses ignoreChanges property paths as the engine does", () => {
+        assert.deepStrictEqual(parsePropertyPath("snapshotIdentifier"), ["snapshotIdentifier"]);
+        assert.deepStrictEqual(parsePropertyPath("rootBlockDevice.encrypted"), ["rootBlockDevice", "encrypted"]);
+        assert.deepStrictEqual(parsePropertyPath('tags["kubernetes.io/role"]'), ["tags", "kubernetes.io/role"]);
+        assert.deepStrictEqual(parsePropertyPath("ingress[0].cidrBlocks[*]"), ["ingress", "0", "cidrBlocks", "*"]);
+        assert.strictEqual(parsePropertyPath('tags["open'), undefined);
+        assert.strictEqual(parsePropertyPath(""), undefined);
     });
 
     it("mentions the named final snapshot of a deleted database", () => {

@@ -9,8 +9,8 @@ async function rejects(argv: string[], message: RegExp): Promise<void> {
     const result = await plan(argv);
     assert.strictEqual(result.code, 2, `exit code for ${argv.join(" ")}: ${result.stderr}`);
     assert.strictEqual(result.stdout, "", "no partial output");
-    const lines = result.stderr.trim().split("\n").filter((l) => l.startsWith("runway plan:"));
-    assert.strictEqual(lines.length, 1, result.stderr);
+    assert.strictEqual(result.stderr.trim().split("\n").length, 1, `one line on stderr: ${result.stderr}`);
+    assert.match(result.stderr, /^runway plan: /);
     assert.match(result.stderr, message);
     assert.doesNotMatch(result.stderr, /internal error/);
 }
@@ -33,7 +33,11 @@ describe("plan: bad input exits 2 with one clear message", function () {
         fs.writeFileSync(file, "{\"hello\": 1}");
         await rejects(["--program", SMOKE, "--baseline", file], /not a plan/);
     });
-    it("--from before the stage-move preview exists", () => rejects(["--program", SMOKE, "--from", "zero", "--stage", "hero"], /--from .*not available/));
+    it("--from with another program (stage moves are Runway's stages)", () => rejects(["--program", SMOKE, "--from", "zero", "--stage", "hero"], /--from previews a move between Runway's stages/));
+    it("--from-config without --from", () => rejects(["--program", SMOKE, "--from-config", "a=b"], /--from-config sets the config of the --from run: give --from/));
+    it("--from-config setting runway:stage", () => rejects(["--from", "zero", "--from-config", "runway:stage=hero"], /--from-config cannot set runway:stage/));
+    it("--from with --compare", () => rejects(["--from", "zero", "--compare"], /--compare cannot be combined with --from/));
+    it("a malformed --from-config", () => rejects(["--from", "zero", "--from-config", "novalue"], /--from-config expects key=value/));
     it("--from with an unknown stage", () => rejects(["--program", SMOKE, "--from", "tiny", "--stage", "hero"], /--from tiny is not a stage/));
     it("--compare with a single-stage format", () => rejects(["--program", SMOKE, "--compare", "--format", "sarif"], /--compare prints text, json, markdown/));
 
@@ -50,6 +54,10 @@ describe("plan: bad input exits 2 with one clear message", function () {
         const result = await plan(["--program", path.join(FIXTURES, "needs-config/index.ts"), "--config", "bucketName=my-bucket", "--format", "json"]);
         assert.strictEqual(result.code, 0, result.stderr);
     });
+    it("a program that calls process.exit: the plan (and this test runner) goes on, naming the line", () =>
+        rejects(["--program", path.join(FIXTURES, "exits/index.ts")], /called process\.exit\(3\)[^\n]*exits\/index\.ts:5/));
+    it("a program that imports a module that does not exist: one line, no require stack", () =>
+        rejects(["--program", path.join(FIXTURES, "missing-import/index.ts")], /Cannot find module '\.\/not-there'/));
     it("a program that never finishes registering (timeout)", () =>
         rejects(["--program", path.join(FIXTURES, "never-finishes/index.ts"), "--timeout", "1"], /did not finish registering resources within 1 s/));
 });

@@ -24,13 +24,14 @@ export async function plan(argv: string[], deps: PlanDeps = { pack: samplePack }
     return { code, stdout, stderr };
 }
 
-/** The real CLI as a child process (what CI and other tools run). */
+/** The real CLI as a child process, as `npm run plan` starts it (what CI and other tools run). */
 export function spawnPlan(argv: string[], env: NodeJS.ProcessEnv = {}): PlanResult {
-    const result = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(ROOT, "plan/cli.ts"), ...argv], {
+    const result = spawnSync(process.execPath, ["-r", path.join(ROOT, "plan/register.js"), path.join(ROOT, "plan/cli.ts"), ...argv], {
         cwd: ROOT,
         encoding: "utf8",
         env: { ...process.env, ...env },
         timeout: 120_000,
+        maxBuffer: 256 * 2 ** 20,
     });
     return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

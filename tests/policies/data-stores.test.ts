@@ -25,8 +25,10 @@ const passing = ["nat-route", "tgw-route", "egress-only", "implicit-main", "sg-f
 
 function mandatoryPaths(diagnostics: PolicyDiagnostic[]): string[] {
     return diagnostics
-        .filter((d) => d.policyName === POLICY && d.enforcementLevel === "mandatory")
-        .map((d) => (decodeDiagnostic(d).path ?? []).join(" → "));
+        .filter((d) => d.enforcementLevel === "mandatory")
+        .map((d) => decodeDiagnostic(d))
+        .filter((f) => f.policy === POLICY)
+        .map((f) => (f.path ?? []).join(" → "));
 }
 
 describe("policy no-public-data-stores on fixture programs", function () {
@@ -61,7 +63,7 @@ describe("policy no-public-data-stores on fixture programs", function () {
 
     it("gives the same mandatory verdicts in preview and update", () => {
         for (const scenario of [...Object.keys(blocked), ...passing]) {
-            const levels = (mode: string) => (results.get(`${scenario}/${mode}`) ?? []).filter((d) => d.enforcementLevel === "mandatory").map((d) => `${d.policyName} ${d.urn ?? ""}`).sort();
+            const levels = (mode: string) => (results.get(`${scenario}/${mode}`) ?? []).filter((d) => d.enforcementLevel === "mandatory").map((d) => `${decodeDiagnostic(d).policy} ${d.urn ?? ""}`).sort();
             assert.deepEqual(levels("preview"), levels("update"), scenario);
         }
     });

@@ -11,6 +11,8 @@ const STATEFUL_TYPES = [
     "aws:ecr/repository:Repository",
     "aws:secretsmanager/secret:Secret",
     "aws:backup/vault:Vault",
+    "aws:cloudwatch/logGroup:LogGroup",
+    "aws:sqs/queue:Queue",
 ];
 
 describe("stage enterprise (prod stack)", () => {

@@ -34,14 +34,16 @@ export const HERO_TO_ENTERPRISE_SNAPSHOT = "runway-hero-to-enterprise";
 
 /**
  * The four moves with the config docs/growth.md tells users to set. dev runs hero (zero ↔ hero happens on
- * it); prod runs enterprise and is protected (hero ↔ enterprise happens on it).
+ * it); prod runs enterprise and is protected (hero ↔ enterprise happens on it). A move up keeps the old data
+ * store declared beside the new one until cut-over (`runway:retainZeroServer`, `runway:retainHeroDatabase`);
+ * the moves down start after cut-over, with those keys back at false.
  */
 export const MOVES: Readonly<Record<string, StageMove>> = {
-    "zero → hero": { stack: "dev", from: { "runway:stage": "zero" }, to: { "runway:stage": "hero" }, up: true },
+    "zero → hero": { stack: "dev", from: { "runway:stage": "zero" }, to: { "runway:stage": "hero", "runway:retainZeroServer": "true" }, up: true },
     "hero → enterprise": {
         stack: "prod",
         from: { "runway:stage": "hero" },
-        to: { "runway:stage": "enterprise", "runway:dbSnapshotIdentifier": HERO_TO_ENTERPRISE_SNAPSHOT },
+        to: { "runway:stage": "enterprise", "runway:dbSnapshotIdentifier": HERO_TO_ENTERPRISE_SNAPSHOT, "runway:retainHeroDatabase": "true" },
         up: true,
     },
     "enterprise → hero": {

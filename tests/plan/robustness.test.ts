@@ -1,0 +1,53 @@
+/**
+ * Programs that misbehave, run through the real command line (spawned): stdout keeps exactly the report, the
+ * process ends, and a program that cannot be planned is exit 2 with one line on stderr.
+ */
+import * as assert from "assert";
+import * as path from "path";
+import type { PlanDocument } from "../../plan/document";
+import { FIXTURES, spawnPlan } from "./helpers";
+
+describe("plan: misbehaving programs (spawned)", function () {
+    this.timeout(120_000);
+
+    it("a program that writes to stdout (now, in an apply, from a timer) does not corrupt --format json", () => {
+        const result = spawnPlan(["--program", path.join(FIXTURES, "chatty/index.ts"), "--format", "json"]);
+        const doc = JSON.parse(result.stdout) as PlanDocument;
+        assert.ok(doc.resources.some((r) => r.name === "chatty"));
+        assert.strictEqual(result.code, doc.blocked ? 1 : 0, result.stderr);
+        assert.match(result.stderr, /hello from the program/, "the program's output went to stderr");
+    });
+
+    it("a program that calls process.exit: exit 2, one line on stderr naming the line, nothing on stdout", () => {
+        const result = spawnPlan(["--program", path.join(FIXTURES, "exits/index.ts"), "--format", "json"]);
+        assert.strictEqual(result.code, 2);
+        assert.strictEqual(result.stdout, "");
+        assert.strictEqual(result.stderr.trim().split("\n").length, 1, result.stderr);
+        assert.match(result.stderr, /process\.exit\(3\).*exits\/index\.ts:5/);
+    });
+
+    it("a program that leaves an interval running: the plan still ends once the report is written", () => {
+        const started = Date.now();
+        const result = spawnPlan(["--program", path.join(FIXTURES, "lingers/index.ts"), "--format", "json"]);
+        assert.notStrictEqual(result.code, -1, "the plan did not end (killed by the spawn timeout)");
+        assert.ok((JSON.parse(result.stdout) as PlanDocument).resources.some((r) => r.name === "lingers"));
+        assert.ok(Date.now() - started < 60_000);
+    });
+
+    it("a program that never finishes registering: exit 2 after --timeout, one line, nothing on stdout", () => {
+        const result = spawnPlan(["--program", path.join(FIXTURES, "never-finishes/index.ts"), "--timeout", "1", "--format", "json"]);
+        assert.strictEqual(result.code, 2);
+        assert.strictEqual(result.stdout, "");
+        assert.strictEqual(result.stderr.trim().split("\n").length, 1, result.stderr);
+        assert.match(result.stderr, /did not finish registering resources within 1 s.*raise --timeout/);
+    });
+
+    it("a big generated program (2,000 queues) plans in bounded time and memory", () => {
+        const started = Date.now();
+        const result = spawnPlan(["--program", path.join(FIXTURES, "huge/index.ts"), "--config", "count=2000", "--format", "json", "--usage", "none"]);
+        const seconds = (Date.now() - started) / 1000;
+        assert.notStrictEqual(result.code, 2, result.stderr);
+        assert.strictEqual((JSON.parse(result.stdout) as PlanDocument).resources.filter((r) => r.type === "aws:sqs/queue:Queue").length, 2000);
+        assert.ok(seconds < 60, `2,000 resources took ${seconds} s`);
+    });
+});
