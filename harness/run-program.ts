@@ -196,8 +196,15 @@ async function resolveOutputs(exported: unknown): Promise<Record<string, unknown
     return result;
 }
 
+/** SWC (ts-node's fast transpiler) reports a syntax error as a plain Error with a Rust backtrace behind it. */
+const SWC_SYNTAX_ERROR = /^\s*[x×]\s+(?<what>.+)\n\s*,-\[(?<where>[^\]]+)\][\s\S]*Caused by:\s*\n\s*Syntax Error/;
+
 function describe(err: unknown): string {
     if (err instanceof Error) {
+        const swc = SWC_SYNTAX_ERROR.exec(err.message)?.groups;
+        if (swc) {
+            return `syntax error at ${swc.where}: ${swc.what.trim()}`;
+        }
         const location = err.stack?.split("\n").find((l) => l.includes(".ts:") && !l.includes("node_modules"));
         return location ? `${err.message} (${location.trim().replace(/^at /, "at ")})` : err.message;
     }
@@ -205,7 +212,7 @@ function describe(err: unknown): string {
 }
 
 function classify(err: unknown): ProgramErrorKind {
-    if (err instanceof SyntaxError || (err instanceof Error && /TSError|Unable to compile/.test(`${err.name} ${err.message}`))) {
+    if (err instanceof SyntaxError || (err instanceof Error && (/TSError|Unable to compile/.test(`${err.name} ${err.message}`) || SWC_SYNTAX_ERROR.test(err.message)))) {
         return "compile";
     }
     if (err instanceof Error && (err.name === "ConfigError" || /Missing required configuration variable/.test(err.message))) {
