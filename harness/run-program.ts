@@ -53,6 +53,9 @@ export class ProgramError extends Error {
 
 let queue: Promise<unknown> = Promise.resolve();
 
+/** How long a failed program's outstanding registrations may take to land before the error is reported. */
+const DRAIN_AFTER_ERROR_MS = 2_000;
+
 // Libraries may add their late-registration handlers before the first run (when a test imports them): watch now.
 watchLibraryBeforeExit();
 
@@ -65,6 +68,28 @@ export function runProgram(options: RunOptions): Promise<ProgramRun> {
 
 /** Modules loaded by earlier runs: dropped before the next run so the program's top level runs again. */
 const programModules = new Set<string>();
+
+/**
+ * Drops the modules earlier runs loaded, so the program's top level runs again — except those the host process
+ * itself has imported since (a test importing `ConfigError` must see the class the program throws). The harness's
+ * own `require` of the entry file does not count.
+ */
+function forgetProgramModules(): void {
+    const importedByHost = new Set<string>();
+    for (const [id, mod] of Object.entries(require.cache)) {
+        if (mod && !programModules.has(id) && !id.startsWith(__dirname + path.sep)) {
+            for (const child of mod.children ?? []) {
+                importedByHost.add(child.id);
+            }
+        }
+    }
+    for (const id of programModules) {
+        if (!importedByHost.has(id)) {
+            delete require.cache[id];
+        }
+    }
+    programModules.clear();
+}
 
 async function runExclusive(options: RunOptions): Promise<ProgramRun> {
     const program = path.resolve(options.program);
@@ -90,10 +115,7 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
     installEsmStyleResolution();
     installEsmPackageSupport();
     installNodeCompat();
-    for (const id of programModules) {
-        delete require.cache[id];
-    }
-    programModules.clear();
+    forgetProgramModules();
 
     const previousCwd = process.cwd();
     const failures: unknown[] = [];
@@ -128,6 +150,8 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
         if (err instanceof ProgramError) {
             throw err;
         }
+        // Let registrations already sent finish (bounded), so the error lists everything declared before the throw.
+        await Promise.race([waitForRPCs().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, DRAIN_AFTER_ERROR_MS))]);
         throw new ProgramError(`program ${resolvedProgram} failed: ${describe(err)}`, classify(err), [...monitor.declared], err);
     } finally {
         clearTimeout(timer);

@@ -70,6 +70,19 @@ describe("harness: running a program under the mock runtime", () => {
 
     it("reports a missing program, and a program that throws, with what was declared so far", async () => {
         await assert.rejects(runProgram({ program: path.join(fixtures, "programs/nope/index.ts") }), (e: unknown) => e instanceof ProgramError && e.kind === "missing");
+        await assert.rejects(
+            runProgram({ program: path.join(fixtures, "programs/throws-own-error/index.ts") }),
+            (e: unknown) => e instanceof ProgramError && e.kind === "throw" && e.resources.map((r) => r.name).join() === "before-the-error",
+        );
+    });
+
+    it("reruns the program's modules, but keeps the ones a test imported, so the test sees the class the program throws", async () => {
+        const program = path.join(fixtures, "programs/throws-own-error/index.ts");
+        await assert.rejects(runProgram({ program }));
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { OopsError } = require(path.join(fixtures, "programs/throws-own-error/oops")) as typeof import("../fixtures/programs/throws-own-error/oops");
+        await assert.rejects(runProgram({ program }), (e: unknown) => e instanceof ProgramError && e.cause instanceof OopsError);
+        await assert.rejects(runProgram({ program }), (e: unknown) => e instanceof ProgramError && e.cause instanceof OopsError);
     });
 });
 
