@@ -28,6 +28,8 @@ export interface PlanArgs {
     out?: string;
     /** Seconds to wait for the program to finish registering resources. */
     timeoutSeconds?: number;
+    /** `--policy-pack-config <file>`: the document `pulumi preview --policy-pack-config` takes. */
+    policyPackConfig?: string;
     help: boolean;
 }
 
@@ -44,6 +46,7 @@ const VALUE_FLAGS = {
     "--format": FORMATS.join("|"),
     "--out": "<file>",
     "--timeout": "<seconds>",
+    "--policy-pack-config": "<file>",
 } as const;
 type ValueFlag = keyof typeof VALUE_FLAGS;
 
@@ -77,6 +80,7 @@ export const USAGE = [
     `  --format ${FORMATS.join("|")}  output format (default text)`,
     "  --out <file>                write the report to a file instead of stdout",
     "  --timeout <seconds>         give up on a program that never finishes (default 60)",
+    "  --policy-pack-config <file> policy levels, options and waivers, as pulumi preview --policy-pack-config",
     "  --help                      this text",
     "",
     "Exit codes: 0 no active mandatory violation, 1 at least one, 2 bad input.",
@@ -179,6 +183,9 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
                 break;
             case "--out":
                 args.out = value;
+                break;
+            case "--policy-pack-config":
+                args.policyPackConfig = value;
                 break;
         }
     }

@@ -74,9 +74,6 @@ export function buildDocument(target: PlanTarget, run: ProgramRun, pack: LoadedP
     for (const r of resources.filter((x) => x.remote)) {
         notEvaluated.push({ policy: "*", urn: r.urn, property: REMOTE_CHILDREN });
     }
-    if (!pack.available) {
-        notEvaluated.unshift({ policy: "*", urn: null, property: "every resource (Runway's policy pack policies/pack.ts is not available)" });
-    }
     return {
         stack: target.stack,
         stage: target.stage,

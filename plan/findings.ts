@@ -1,18 +1,17 @@
 /**
- * The one place the plan meets the policy pack: load Runway's pack (a module that does not start a server),
- * configure it for a stage profile, evaluate it in-process on a program run, and decode each diagnostic into a
- * finding — an active violation, a waived one, or a policy that could not be evaluated.
- *
- * The pack (`policies/pack.ts`, export `runwayPack`) is written by another engineer; until it exists this module
- * falls back to an empty pack and the report says nothing was judged. Diagnostics are decoded by the pack's own
- * `policies/lib/finding-format.ts`.
+ * The one place the plan meets the policy pack: load Runway's pack (`policies/pack.ts`, a module that does not start
+ * a server), configure it for a stage profile and the user's `--policy-pack-config`, evaluate it in-process on a
+ * program run, and decode each diagnostic into a finding — an active violation, a waived one, or a policy that
+ * could not be evaluated. Diagnostics are decoded by the pack's own `policies/lib/finding-format.ts`.
  */
 import * as path from "path";
-import type { EnforcementLevel, Severity } from "@pulumi/policy";
+import type { EnforcementLevel, Policy, Severity } from "@pulumi/policy";
+import { STAGES } from "../config/defaults";
 import { evaluatePack, type PackConfig, type PolicyDiagnostic, type PolicyPackDefinition, type ProgramRun } from "../harness";
 import type { PlanPolicy } from "./document";
 import { decodeDiagnostic, type DecodedFinding } from "../policies/lib/finding-format";
-import { isObject, requireIfPresent } from "./guards";
+import type { Rule } from "../policies/lib/rule";
+import { isObject } from "./guards";
 import { RUNWAY_ROOT } from "./paths";
 
 /** A decoded diagnostic (the shape of `policies/lib/finding-format.ts`). */
@@ -31,13 +30,11 @@ export interface Finding {
 /** The pack as the plan uses it. */
 export interface LoadedPack {
     definition: PolicyPackDefinition;
+    /** What reports list (SARIF rules, JUnit passing cases): every rule of a Runway pack, else every policy. */
     policies: PlanPolicy[];
-    /** False when Runway's pack module is not there (yet): nothing was judged. */
-    available: boolean;
 }
 
 const PACK_MODULE = path.join(RUNWAY_ROOT, "policies", "pack");
-const PACK_EXPORT = "runwayPack";
 const LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
 const SEVERITIES: readonly Severity[] = ["low", "medium", "high", "critical"];
 const DEFAULT_SEVERITY: Severity = "medium";
@@ -51,46 +48,91 @@ function asSeverity(value: unknown): Severity {
     return SEVERITIES.find((s) => s === value) ?? DEFAULT_SEVERITY;
 }
 
-function isPackDefinition(value: unknown): value is PolicyPackDefinition {
-    return isObject(value) && typeof value.name === "string" && typeof value.version === "string" && Array.isArray(value.policies);
+/** The properties of a policy's config schema. */
+function configKeys(policy: Policy): string[] {
+    const schema: unknown = policy.configSchema;
+    return isObject(schema) && isObject(schema.properties) ? Object.keys(schema.properties) : [];
 }
 
-function describePolicies(pack: PolicyPackDefinition): PlanPolicy[] {
-    return pack.policies.map((policy) => {
-        const record: Record<string, unknown> = { ...policy };
-        const metadata = isObject(record.metadata) ? record.metadata : {};
-        return {
-            name: policy.name,
-            description: policy.description,
-            level: asLevel(policy.enforcementLevel ?? pack.enforcementLevel, "advisory"),
-            severity: asSeverity(policy.severity),
-            metadata,
-        };
-    });
-}
-
-/** A pack definition as the plan uses it. */
-export function loadPack(definition: PolicyPackDefinition): LoadedPack {
-    return { definition, policies: describePolicies(definition), available: true };
-}
-
-/** Loads Runway's policy pack, or an empty stand-in when it does not exist yet. */
-export function loadRunwayPack(): LoadedPack {
-    const loaded = requireIfPresent(PACK_MODULE);
-    const candidate = loaded?.[PACK_EXPORT];
-    if (isPackDefinition(candidate)) {
-        return loadPack(candidate);
+/** A plain CrossGuard policy: its level, severity and whatever metadata it carries (tags, framework, remediation). */
+function describePolicy(policy: Policy, pack: PolicyPackDefinition): PlanPolicy {
+    const record: Record<string, unknown> = { ...policy };
+    const metadata: Record<string, unknown> = isObject(record.metadata) ? { ...record.metadata } : {};
+    for (const key of ["tags", "framework", "remediationSteps"]) {
+        if (record[key] !== undefined) metadata[key] = record[key];
     }
-    return { definition: { name: "runway", version: "0.0.0", policies: [] }, policies: [], available: false };
+    return {
+        name: policy.name,
+        description: policy.description,
+        level: asLevel(policy.enforcementLevel ?? pack.enforcementLevel, "advisory"),
+        severity: asSeverity(policy.severity),
+        metadata,
+    };
 }
 
-/** Pack config for a stage profile: every policy whose config schema has a `stage` property gets the profile. */
-export function packConfigFor(pack: PolicyPackDefinition, profile: string): PackConfig {
-    const config: PackConfig = {};
-    for (const policy of pack.policies) {
-        const schema: unknown = policy.configSchema;
-        if (isObject(schema) && isObject(schema.properties) && "stage" in schema.properties) {
+/** A Runway rule with its metadata (frameworks, topic, remediation, where it is mandatory, which policy runs it). */
+function describeRule(rule: Rule, runBy: string): PlanPolicy {
+    const metadata: Record<string, unknown> = {
+        frameworks: rule.frameworks,
+        topics: [rule.topic],
+        remediationSteps: rule.remediationSteps,
+        kind: rule.kind === "stack" ? "graph" : "resource",
+        policy: runBy,
+    };
+    if (rule.neverWaivable) metadata.neverWaivable = true;
+    if (rule.mandatoryIn) metadata.mandatoryIn = rule.mandatoryIn;
+    return { name: rule.name, description: rule.description, level: asLevel(rule.enforcementLevel, "advisory"), severity: rule.severity, metadata };
+}
+
+/**
+ * What reports list: each rule (a resource rule is the CrossGuard policy of the same name; graph rules run inside
+ * one stack policy, e.g. `runway-graph`) and then every policy that is not a rule (the pack's companions). A pack
+ * without rules (anyone else's) lists its policies.
+ */
+function describePack(definition: PolicyPackDefinition, rules: readonly Rule[]): PlanPolicy[] {
+    const ruleNames = new Set(rules.map((r) => r.name));
+    // A graph rule's level and options are keys of the config schema of the stack policy that runs it.
+    const runner = (rule: Rule) => (rule.kind === "resource" ? rule.name : (definition.policies.find((p) => configKeys(p).includes(rule.name))?.name ?? definition.name));
+    const companions = definition.policies.filter((p) => !ruleNames.has(p.name));
+    return [...rules.map((r) => describeRule(r, runner(r))), ...companions.map((p) => describePolicy(p, definition))];
+}
+
+/** A pack definition as the plan uses it; `rules` are the Runway rules behind its policies, when it has any. */
+export function loadPack(definition: PolicyPackDefinition, rules: readonly Rule[] = []): LoadedPack {
+    return { definition, policies: describePack(definition, rules) };
+}
+
+/** Loads Runway's policy pack (required on first use: a plan that fails on its arguments never pays for it). */
+export function loadRunwayPack(): LoadedPack {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { runwayPack, rules } = require(PACK_MODULE) as typeof import("../policies/pack");
+    return loadPack(runwayPack, rules);
+}
+
+/** True for the stages the pack knows; the plan's `strict` profile is the pack's own default, so it sets none. */
+export function isPackStage(profile: string): boolean {
+    return (STAGES as readonly string[]).includes(profile);
+}
+
+/**
+ * The pack config of a plan: the user's `--policy-pack-config` document with the stage profile added to every policy
+ * whose config schema has `stage`. The user's entries win: a level becomes `{ enforcementLevel, stage }`, an object
+ * entry gets the profile's `stage` unless it sets its own. The `strict` profile sets no stage (the pack's default for
+ * a program it does not know is already the strict one).
+ */
+export function packConfigFor(pack: PolicyPackDefinition, profile: string, user: PackConfig = {}): PackConfig {
+    const config: PackConfig = { ...user };
+    if (!isPackStage(profile)) {
+        return config;
+    }
+    for (const policy of pack.policies.filter((p) => configKeys(p).includes("stage"))) {
+        const entry = user[policy.name];
+        if (entry === undefined) {
             config[policy.name] = { stage: profile };
+        } else if (typeof entry === "string") {
+            config[policy.name] = { enforcementLevel: entry, stage: profile };
+        } else if (entry.stage === undefined) {
+            config[policy.name] = { ...entry, stage: profile };
         }
     }
     return config;
@@ -113,11 +155,8 @@ export function toFinding(d: PolicyDiagnostic): Finding {
     return finding;
 }
 
-/** Evaluates the pack on a run, for a stage profile, and decodes what it said. */
-export async function judge(run: ProgramRun, pack: LoadedPack, profile: string): Promise<Finding[]> {
-    if (pack.definition.policies.length === 0) {
-        return [];
-    }
-    const diagnostics = await evaluatePack(run, pack.definition, { config: packConfigFor(pack.definition, profile) });
+/** Evaluates the pack on a run, for a stage profile and the user's pack config, and decodes what it said. */
+export async function judge(run: ProgramRun, pack: LoadedPack, profile: string, userConfig: PackConfig = {}): Promise<Finding[]> {
+    const diagnostics = await evaluatePack(run, pack.definition, { config: packConfigFor(pack.definition, profile, userConfig) });
     return diagnostics.map(toFinding);
 }

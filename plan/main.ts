@@ -7,6 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { STAGES } from "../config/defaults";
 import { parseArgs, USAGE, type Format, type PlanArgs } from "./args";
 import { applyBaseline, loadBaseline } from "./baseline";
 import { compareStages } from "./compare";
@@ -16,6 +17,7 @@ import { BadInput } from "./errors";
 import { loadRunwayPack, type LoadedPack } from "./findings";
 import { render } from "./formats";
 import { renderComparisonJson, renderComparisonMarkdown, renderComparisonText } from "./formats/compare";
+import { loadPackConfig } from "./pack-config";
 import { startProgress } from "./progress";
 import { RUNWAY_ROOT } from "./paths";
 import { planWithRun, type PlanSettings } from "./stage-plan";
@@ -73,8 +75,10 @@ async function plan(argv: readonly string[], io: PlanIO, deps: PlanDeps): Promis
     if (args.compare && (from || base)) {
         throw new BadInput("--compare cannot be combined with --from or --baseline");
     }
+    const pack = deps.pack ?? loadRunwayPack();
+    const packConfig = args.policyPackConfig === undefined ? {} : loadPackConfig(args.policyPackConfig, pack, args.compare ? STAGES : [target.profile]);
     const progress = startProgress(io.progress ? io.stderr : undefined);
-    const settings: PlanSettings = { pack: deps.pack ?? loadRunwayPack(), usage, preview: args.preview, progress };
+    const settings: PlanSettings = { pack, packConfig, usage, preview: args.preview, progress };
     try {
         if (args.compare) {
             const comparison = await compareStages(target, settings);

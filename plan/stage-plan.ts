@@ -1,6 +1,6 @@
 /** Plans one target: run the program, judge it with the pack, price it, draw it. */
 import type { Stage } from "../config/defaults";
-import type { ProgramRun } from "../harness";
+import type { PackConfig, ProgramRun } from "../harness";
 import { buildDocument } from "./build";
 import { priceRun, type UsageChoice } from "./costing";
 import type { PlanDocument } from "./document";
@@ -14,6 +14,8 @@ import { phase } from "./timing";
 /** Everything a stage plan needs besides the target. */
 export interface PlanSettings {
     pack: LoadedPack;
+    /** `--policy-pack-config`, checked (empty when not given); merged with each target's stage profile. */
+    packConfig: PackConfig;
     usage: UsageChoice;
     preview: boolean;
     progress: Progress;
@@ -36,7 +38,7 @@ export async function planWithRun(target: PlanTarget, settings: PlanSettings): P
     const run = await runTarget(target, settings.preview);
     phase(`run ${target.stage}`);
     settings.progress.step(`checking ${run.resources.length} resources with ${settings.pack.definition.name}@${settings.pack.definition.version}`);
-    const findings = await judge(run, settings.pack, target.profile);
+    const findings = await judge(run, settings.pack, target.profile, settings.packConfig);
     phase(`pack ${target.stage}`);
     settings.progress.step("pricing");
     let cost;

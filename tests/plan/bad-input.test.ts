@@ -2,18 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { FIXTURES, plan, SMOKE } from "./helpers";
-
-/** Bad input: exit 2, one clear message on stderr, nothing on stdout. */
-async function rejects(argv: string[], message: RegExp): Promise<void> {
-    const result = await plan(argv);
-    assert.strictEqual(result.code, 2, `exit code for ${argv.join(" ")}: ${result.stderr}`);
-    assert.strictEqual(result.stdout, "", "no partial output");
-    assert.strictEqual(result.stderr.trim().split("\n").length, 1, `one line on stderr: ${result.stderr}`);
-    assert.match(result.stderr, /^runway plan: /);
-    assert.match(result.stderr, message);
-    assert.doesNotMatch(result.stderr, /internal error/);
-}
+import { FIXTURES, plan, rejects, SMOKE } from "./helpers";
 
 describe("plan: bad input exits 2 with one clear message", function () {
     this.timeout(60_000);

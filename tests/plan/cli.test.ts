@@ -2,7 +2,6 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { loadRunwayPack } from "../../plan/findings";
 import { FIXTURES, ROOT, SMOKE, spawnPlan } from "./helpers";
 
 describe("plan: the command line (spawned)", function () {
@@ -23,10 +22,7 @@ describe("plan: the command line (spawned)", function () {
         assert.strictEqual(result.stderr.trim().split("\n").length, 1, result.stderr);
     });
 
-    it("a broken program exits 1 naming the resource and its source line", function () {
-        if (!loadRunwayPack().available) {
-            this.skip(); // waiting on policies/pack.ts (runwayPack)
-        }
+    it("a broken program exits 1 naming the resource and its source line", () => {
         const result = spawnPlan(["--program", path.join(FIXTURES, "broken/index.ts")]);
         assert.strictEqual(result.code, 1, result.stderr);
         assert.match(result.stdout, /aws:rds\/instance:Instance customers {2}\(tests\/plan\/fixtures\/broken\/index\.ts:4\)/);

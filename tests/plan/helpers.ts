@@ -1,4 +1,5 @@
 /** Runs the plan in-process (fast) or as the real CLI (slow: for the stdout/exit-code contract only). */
+import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as path from "path";
 import { main, type PlanDeps } from "../../plan/main";
@@ -22,6 +23,17 @@ export async function plan(argv: string[], deps: PlanDeps = { pack: samplePack }
     let stderr = "";
     const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, deps);
     return { code, stdout, stderr };
+}
+
+/** Bad input: exit 2, one clear message on stderr, nothing on stdout. */
+export async function rejects(argv: string[], message: RegExp, deps?: PlanDeps): Promise<void> {
+    const result = await plan(argv, deps);
+    assert.strictEqual(result.code, 2, `exit code for ${argv.join(" ")}: ${result.stderr}`);
+    assert.strictEqual(result.stdout, "", "no partial output");
+    assert.strictEqual(result.stderr.trim().split("\n").length, 1, `one line on stderr: ${result.stderr}`);
+    assert.match(result.stderr, /^runway plan: /);
+    assert.match(result.stderr, message);
+    assert.doesNotMatch(result.stderr, /internal error/);
 }
 
 /** The real CLI as a child process, as `npm run plan` starts it (what CI and other tools run). */

@@ -1,22 +1,28 @@
 /**
  * The stage-move preview contract (`--from <stage> --stage <stage>`, issue 12): the JSON `transition` field, the
  * action values, the exit code, and text/markdown showing the move first — for every move of
- * tests/growth/lib/stage-runs.ts MOVES, with the config docs/growth.md tells users to set.
+ * tests/growth/lib/stage-runs.ts MOVES, with the config and pack config docs/growth.md tells users to set.
  */
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import type { PlanDocument } from "../../plan/document";
-import { loadRunwayPack } from "../../plan/findings";
+import { NOW_ENV } from "../../policies/lib/settings";
 import { MOVES, type StageMove } from "../growth/lib/stage-runs";
-import { plan, type PlanResult } from "./helpers";
+import { plan, ROOT, type PlanResult } from "./helpers";
 import { isSarifValid } from "./sarif-check";
 import { parseXml } from "./xml-check";
 
 const ACTIONS = ["keep", "update", "alias", "replace", "create", "delete"];
 
+/** "Today" for waiver expiry while these tests run, so the shipped waiver's real expiry date keeps them deterministic. */
+const TODAY = "2026-11-24";
+
 /** The command line for a move: `--config` is the target run's, `--from-config` the from run's. */
 function argvFor(move: StageMove, format: string): string[] {
     const flags = (flag: string, config: Record<string, string>) => Object.entries(config).filter(([k]) => k !== "runway:stage").flatMap(([k, v]) => [flag, `${k}=${v}`]);
-    return ["--stack", move.stack, "--from", move.from["runway:stage"], "--stage", move.to["runway:stage"], ...flags("--config", move.to), ...flags("--from-config", move.from), "--format", format];
+    const packConfig = move.packConfig ? ["--policy-pack-config", path.join(ROOT, move.packConfig)] : [];
+    return ["--stack", move.stack, "--from", move.from["runway:stage"], "--stage", move.to["runway:stage"], ...flags("--config", move.to), ...flags("--from-config", move.from), ...packConfig, "--format", format];
 }
 
 const destructive = (r: { stateful: boolean; action: string }) => r.stateful && (r.action === "delete" || r.action === "replace");
@@ -31,8 +37,13 @@ describe("plan --from: the stage-move preview", function () {
         return runs.get(key) as Promise<PlanResult>;
     };
 
-    before(function () {
-        if (!loadRunwayPack().available) this.skip();
+    const savedNow = process.env[NOW_ENV];
+    before(() => {
+        process.env[NOW_ENV] = TODAY;
+    });
+    after(() => {
+        if (savedNow === undefined) delete process.env[NOW_ENV];
+        else process.env[NOW_ENV] = savedNow;
     });
 
     for (const [name, move] of Object.entries(MOVES)) {
@@ -80,6 +91,19 @@ describe("plan --from: the stage-move preview", function () {
                     const destroyed = doc.transition?.resources.filter(destructive) ?? [];
                     assert.ok(destroyed.length > 0, "a move down destroys something stateful");
                     for (const r of destroyed) assert.match(r.recipe?.doc ?? "", /^docs\/growth\.md#recipe-/, `${r.urn} has no recipe`);
+                });
+            }
+
+            if (move.packConfig) {
+                it(`the pack config docs/growth.md deploys with (${move.packConfig}) shows each of its waivers under waived, with its reason`, async () => {
+                    const doc = JSON.parse((await planned(name, "json")).stdout) as PlanDocument;
+                    const file = JSON.parse(fs.readFileSync(path.join(ROOT, move.packConfig ?? ""), "utf8")) as { "runway-settings": { waivers: { policy: string; resource: string; reason: string }[] } };
+                    for (const w of file["runway-settings"].waivers) {
+                        const shown = doc.waived.filter((x) => x.policy === w.policy && x.urn?.endsWith(`::${w.resource}`));
+                        assert.strictEqual(shown.length, 1, `${w.policy} on ${w.resource} is not waived: ${JSON.stringify(doc.waived)}`);
+                        assert.strictEqual(shown[0].reason, w.reason);
+                        assert.ok(!doc.violations.some((v) => v.policy === w.policy && v.urn === shown[0].urn), "a waived finding is not also a violation");
+                    }
                 });
             }
 
