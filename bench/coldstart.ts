@@ -2,7 +2,7 @@
  * Pack cold start, in its own process: from spawning a pack's analyzer to its first `AnalyzeStack` answer on a
  * given stack (Configure, `Analyze` of every resource, then `AnalyzeStack` — what the engine does on a preview).
  *
- *   node -r ts-node/register/transpile-only bench/coldstart.ts <json ColdStartTask>
+ *   node -r ./harness/ts-register.js bench/coldstart.ts <json ColdStartTask>
  *
  * Prints `RESULT <json ColdStartResult>`. Each repeat spawns a fresh analyzer.
  */

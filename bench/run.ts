@@ -87,7 +87,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Runs a TypeScript entry of this folder in a fresh Node process and returns its `RESULT` line, parsed. */
 function runChild<T>(entry: string, payload: unknown, timeoutMs: number): T {
-    const child = spawnSync(process.execPath, ["--max-old-space-size=8192", "-r", "ts-node/register/transpile-only", path.join(ROOT, "bench", entry), JSON.stringify(payload)], {
+    const child = spawnSync(process.execPath, ["--max-old-space-size=8192", "-r", path.join(ROOT, "harness", "ts-register.js"), path.join(ROOT, "bench", entry), JSON.stringify(payload)], {
         cwd: ROOT,
         encoding: "utf8",
         maxBuffer: 64 * 1024 * 1024,
@@ -313,7 +313,7 @@ function planTimes(): PlanTimes {
         log(`  npm run plan -- ${PLAN_ARGS[stage].join(" ")} ×5…`);
         for (let i = 0; i < 5; i++) {
             const started = process.hrtime.bigint();
-            const child = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", cli, ...PLAN_ARGS[stage]], {
+            const child = spawnSync(process.execPath, ["-r", path.join(ROOT, "harness", "ts-register.js"), cli, ...PLAN_ARGS[stage]], {
                 cwd: ROOT,
                 encoding: "utf8",
                 maxBuffer: 256 * 1024 * 1024,

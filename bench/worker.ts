@@ -1,7 +1,7 @@
 /**
  * One benchmark measurement in its own process, so that sizes and packs don't pollute each other's peak RSS.
  *
- *   node -r ts-node/register/transpile-only bench/worker.ts <json WorkerTask>
+ *   node -r ./harness/ts-register.js bench/worker.ts <json WorkerTask>
  *
  * Generates the synthetic stack, evaluates one pack on it `repeats` times (in-process with `evaluatePack`, or
  * through the pack's real gRPC analyzer with `analyzeRun`, one analyzer process for all repeats), counts what it

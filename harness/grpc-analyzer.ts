@@ -39,10 +39,13 @@ export interface StartOptions {
     env?: Record<string, string>;
 }
 
+/** How a TypeScript pack is loaded: ts-node, transpile-only, with SWC when installed (see ts-register.js). */
+const TS_REGISTER = path.join(__dirname, "ts-register.js");
+
 /** Spawns a policy pack's analyzer and connects to it. */
 export function startAnalyzer(options: StartOptions): Promise<AnalyzerConnection> {
     const entry = options.entry ?? "index.ts";
-    const args = entry.endsWith(".ts") ? ["-r", "ts-node/register/transpile-only", entry] : [entry];
+    const args = entry.endsWith(".ts") ? ["-r", TS_REGISTER, entry] : [entry];
     const started = Date.now();
     const child: ChildProcess = spawn(process.execPath, args, {
         cwd: path.resolve(options.packDir),

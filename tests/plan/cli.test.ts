@@ -31,6 +31,6 @@ describe("plan: the command line (spawned)", function () {
 
     it("npm run plan is the command the package declares", () => {
         const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
-        assert.strictEqual(manifest.scripts.plan, "node -r ./plan/register.js plan/cli.ts");
+        assert.strictEqual(manifest.scripts.plan, "node -r ./harness/ts-register.js plan/cli.ts");
     });
 });

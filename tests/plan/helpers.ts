@@ -38,7 +38,7 @@ export async function rejects(argv: string[], message: RegExp, deps?: PlanDeps):
 
 /** The real CLI as a child process, as `npm run plan` starts it (what CI and other tools run). */
 export function spawnPlan(argv: string[], env: NodeJS.ProcessEnv = {}): PlanResult {
-    const result = spawnSync(process.execPath, ["-r", path.join(ROOT, "plan/register.js"), path.join(ROOT, "plan/cli.ts"), ...argv], {
+    const result = spawnSync(process.execPath, ["-r", path.join(ROOT, "harness/ts-register.js"), path.join(ROOT, "plan/cli.ts"), ...argv], {
         cwd: ROOT,
         encoding: "utf8",
         env: { ...process.env, ...env },
