@@ -1,6 +1,6 @@
 /**
  * Evaluates a CrossGuard policy pack in-process, the way `@pulumi/policy/server.js` does over gRPC:
- * the same protobuf properties, the real `deserializeProperties` and `unknownCheckingProxy` (so reading an
+ * the same properties the engine would send, the real `deserializeProperties` and `unknownCheckingProxy` (so reading an
  * unknown value in preview aborts a policy exactly as in the real server), the same enforcement-level
  * resolution from pack config, the same diagnostics. A test checks both paths agree on the same stacks.
  *
@@ -18,11 +18,10 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
-import * as structproto from "google-protobuf/google/protobuf/struct_pb";
-import type * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
-import { analyzeRequest, analyzerResource, providerLookup } from "./analyzer-wire";
+import type * as structproto from "google-protobuf/google/protobuf/struct_pb";
+import { downgradeResourceReferences, providerLookup } from "./analyzer-wire";
 import { packPolicyConfig, type PackConfig } from "./pack-config";
-import type { PolicyDiagnostic, ProgramRun, Severity } from "./types";
+import type { DeclaredResource, PolicyDiagnostic, ProgramRun, Severity, WireProperties } from "./types";
 
 /** A policy pack as data: what `new PolicyPack(name, { policies, enforcementLevel })` is given. */
 export interface PolicyPackDefinition {
@@ -58,32 +57,53 @@ function notApplicable(reason?: string): never {
     throw new NotApplicableError(reason ?? "Policy does not apply");
 }
 
-function optionsOf(proto: analyzerproto.AnalyzerResource | analyzerproto.AnalyzeRequest): PolicyResourceOptions {
-    const opts = proto.getOptions();
-    if (!opts) {
-        throw new Error("A more recent version of the Pulumi CLI is required.");
-    }
+/** Resource options as the server builds them from `AnalyzerResourceOptions`. */
+function optionsOf(resource: DeclaredResource): PolicyResourceOptions {
     const result: PolicyResourceOptions = {
-        protect: opts.getProtect(),
-        ignoreChanges: opts.getIgnorechangesList(),
-        aliases: opts.getAliasesList(),
+        protect: resource.protect,
+        ignoreChanges: resource.ignoreChanges,
+        aliases: resource.aliases,
         customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-        additionalSecretOutputs: opts.getAdditionalsecretoutputsList(),
+        additionalSecretOutputs: resource.additionalSecretOutputs,
     };
-    if (opts.getDeletebeforereplacedefined()) {
-        result.deleteBeforeReplace = opts.getDeletebeforereplace();
+    if (resource.deleteBeforeReplace !== undefined) {
+        result.deleteBeforeReplace = resource.deleteBeforeReplace;
     }
-    if (opts.getParent()) {
-        result.parent = opts.getParent();
+    if (resource.parent) {
+        result.parent = resource.parent;
     }
     return result;
 }
 
-function propsOf(struct: structproto.Struct | undefined): Record<string, unknown> {
-    return proxy.unknownCheckingProxy(deserializer.deserializeProperties(struct ?? new structproto.Struct(), false));
+/**
+ * The server's `deserializeProperties(struct)` followed by its unknown-checking proxy. The server reads
+ * `struct.toJavaScript()`; the wire properties are exactly that (they were recorded from the same Struct), with
+ * resource references downgraded as the engine sends them — so no protobuf round trip is needed in-process.
+ */
+function propsOf(wire: WireProperties): Record<string, unknown> {
+    const struct = { toJavaScript: () => downgradeResourceReferences(wire) } as unknown as structproto.Struct;
+    return proxy.unknownCheckingProxy(deserializer.deserializeProperties(struct, false));
 }
 
 type ResourceClass = Parameters<ResourceValidationArgs["isType"]>[0];
+
+/** A provider as the server describes it, with its properties deserialized on first read. */
+class ProviderView {
+    private cachedProps?: Record<string, unknown>;
+    readonly type: string;
+    readonly urn: string;
+    readonly name: string;
+
+    constructor(private readonly provider: DeclaredResource) {
+        this.type = provider.type;
+        this.urn = provider.urn;
+        this.name = provider.name;
+    }
+
+    get props(): Record<string, unknown> {
+        return (this.cachedProps ??= propsOf(this.provider.inputs));
+    }
+}
 
 /**
  * What the server hands a policy for one resource — the same fields, a fresh deserialized, unknown-checking copy of
@@ -91,25 +111,35 @@ type ResourceClass = Parameters<ResourceValidationArgs["isType"]>[0];
  * a policy that looks at `type` and returns costs no deserialization and no allocation beyond this object.
  * The view is the server's; only the cost differs.
  */
-class LazyResourceView {
+class ResourceView {
     private cachedProps?: Record<string, unknown>;
     private cachedOpts?: PolicyResourceOptions;
+    readonly type: string;
+    readonly urn: string;
+    readonly name: string;
+    declare provider?: ProviderView;
 
     constructor(
-        private readonly proto: analyzerproto.AnalyzerResource | analyzerproto.AnalyzeRequest,
-        readonly type: string,
-        readonly urn: string,
-        readonly name: string,
-    ) {}
+        protected readonly resource: DeclaredResource,
+        private readonly wire: WireProperties,
+        provider: DeclaredResource | undefined,
+    ) {
+        this.type = resource.type;
+        this.urn = resource.urn;
+        this.name = resource.name;
+        if (provider) {
+            this.provider = new ProviderView(provider);
+        }
+    }
 
     get props(): Record<string, unknown> {
-        return (this.cachedProps ??= propsOf(this.proto.getProperties()));
+        return (this.cachedProps ??= propsOf(this.wire));
     }
     set props(value: Record<string, unknown>) {
         this.cachedProps = value;
     }
     get opts(): PolicyResourceOptions {
-        return (this.cachedOpts ??= optionsOf(this.proto));
+        return (this.cachedOpts ??= optionsOf(this.resource));
     }
     isType(cls: ResourceClass): boolean {
         return policyModule.getPulumiType(cls) === this.type;
@@ -119,29 +149,60 @@ class LazyResourceView {
     }
 }
 
-function lazyView(proto: analyzerproto.AnalyzerResource | analyzerproto.AnalyzeRequest): LazyResourceView {
-    const view = new LazyResourceView(proto, proto.getType(), proto.getUrn(), proto.getName());
-    const provider = providerOf(proto);
-    if (provider) {
-        Object.assign(view, { provider });
+/** `Analyze`'s arguments: the resource's inputs plus the policy's config and helpers. */
+class AnalyzeArgs extends ResourceView {
+    readonly stackTags = new Map<string, string>();
+    constructor(
+        resource: DeclaredResource,
+        provider: DeclaredResource | undefined,
+        readonly getConfig: ResourceValidationArgs["getConfig"],
+    ) {
+        super(resource, resource.inputs, provider);
     }
-    return view;
+    notApplicable(reason?: string): never {
+        return notApplicable(reason);
+    }
 }
 
-function providerOf(proto: analyzerproto.AnalyzerResource | analyzerproto.AnalyzeRequest) {
-    const prov = proto.getProvider();
-    if (!prov) {
-        return undefined;
+/** One resource in `AnalyzeStack`: its outputs, and parent/dependencies linked to the other views of the call. */
+class StackResourceView extends ResourceView {
+    private cachedParent?: PolicyResource | null;
+    private cachedDependencies?: PolicyResource[];
+    private cachedPropertyDependencies?: Record<string, PolicyResource[]>;
+
+    constructor(
+        resource: DeclaredResource,
+        provider: DeclaredResource | undefined,
+        private readonly byUrn: Map<string, PolicyResource>,
+    ) {
+        super(resource, resource.outputs, provider);
     }
-    let props: Record<string, unknown> | undefined;
-    return {
-        type: prov.getType(),
-        urn: prov.getUrn(),
-        name: prov.getName(),
-        get props() {
-            return (props ??= propsOf(prov.getProperties()));
-        },
-    };
+
+    get parent(): PolicyResource | undefined {
+        if (this.cachedParent === undefined) {
+            this.cachedParent = (this.resource.parent && this.byUrn.get(this.resource.parent)) || null;
+        }
+        return this.cachedParent ?? undefined;
+    }
+    get dependencies(): PolicyResource[] {
+        return (this.cachedDependencies ??= this.link(this.resource.dependencies));
+    }
+    get propertyDependencies(): Record<string, PolicyResource[]> {
+        if (!this.cachedPropertyDependencies) {
+            this.cachedPropertyDependencies = {};
+            for (const [key, urns] of Object.entries(this.resource.propertyDependencies)) {
+                this.cachedPropertyDependencies[key] = this.link(urns);
+            }
+        }
+        return this.cachedPropertyDependencies;
+    }
+    private link(urns: string[]): PolicyResource[] {
+        return urns.map((urn) => this.byUrn.get(urn)).filter((r): r is PolicyResource => r !== undefined);
+    }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+    return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
 }
 
 /** Evaluates `pack` on everything `run` declared; returns the diagnostics the real analyzer would. */
@@ -173,30 +234,41 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
             severity,
         });
     };
-    const guard = async (name: string, description: string, severity: Severity | undefined, work: () => unknown, subject?: string) => {
-        try {
-            await Promise.resolve(work());
-        } catch (err) {
-            if (err instanceof proxy.UnknownValueError) {
-                diagnostics.push({
-                    policyName: name,
-                    policyPackName: pack.name,
-                    policyPackVersion: pack.version,
-                    message: `can't run policy '${name}' from policy pack '${pack.name}@v${pack.version}' during preview: ${err.message}`,
-                    urn: subject,
-                    description,
-                    enforcementLevel: "advisory",
-                    severity,
-                });
-            } else if (!(err instanceof NotApplicableError)) {
-                throw new Error(`Error validating resource with policy '${name}' from policy pack '${pack.name}@v${pack.version}': ${err instanceof Error ? err.message : String(err)}`);
-            }
+    const onError = (err: unknown, name: string, description: string, severity: Severity | undefined, subject?: string): void => {
+        if (err instanceof proxy.UnknownValueError) {
+            diagnostics.push({
+                policyName: name,
+                policyPackName: pack.name,
+                policyPackVersion: pack.version,
+                message: `can't run policy '${name}' from policy pack '${pack.name}@v${pack.version}' during preview: ${err.message}`,
+                urn: subject,
+                description,
+                enforcementLevel: "advisory",
+                severity,
+            });
+        } else if (!(err instanceof NotApplicableError)) {
+            throw new Error(`Error validating resource with policy '${name}' from policy pack '${pack.name}@v${pack.version}': ${err instanceof Error ? err.message : String(err)}`);
         }
+    };
+    /** Runs one validation as the server does; awaits only when the policy is asynchronous. */
+    const guard = (name: string, description: string, severity: Severity | undefined, work: () => unknown, subject?: string): Promise<void> | undefined => {
+        try {
+            const result = work();
+            if (isThenable(result)) {
+                return Promise.resolve(result).then(
+                    () => undefined,
+                    (err: unknown) => onError(err, name, description, severity, subject),
+                );
+            }
+        } catch (err) {
+            onError(err, name, description, severity, subject);
+        }
+        return undefined;
     };
 
     // Analyze: each resource's inputs, every resource policy, in pack order.
     for (const resource of run.resources) {
-        const req = analyzeRequest(resource, lookup(resource.provider));
+        const provider = lookup(resource.provider);
         for (const policy of pack.policies as AnyPolicy[]) {
             const level = levelOf(policy.name, policy.enforcementLevel);
             if (level === "disabled" || !policyModule.isResourcePolicy(policy) || !policy.validateResource) {
@@ -211,45 +283,38 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
             const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
             const report = reporter(policy.name, policy.description, level, policy.severity, resource.urn);
             for (const validation of validations) {
-                await guard(policy.name, policy.description, policy.severity, () => {
-                    const args = Object.assign(lazyView(req), {
-                        stackTags: new Map<string, string>(),
-                        getConfig: getConfigFor(policy.name) as ResourceValidationArgs["getConfig"],
-                        notApplicable,
-                    }) as unknown as ResourceValidationArgs;
-                    return validation(args, report);
-                }, resource.urn);
+                const pending = guard(
+                    policy.name,
+                    policy.description,
+                    policy.severity,
+                    () => validation(new AnalyzeArgs(resource, provider, getConfigFor(policy.name) as ResourceValidationArgs["getConfig"]) as unknown as ResourceValidationArgs, report),
+                    resource.urn,
+                );
+                if (pending) {
+                    await pending;
+                }
             }
         }
     }
 
     // AnalyzeStack: every resource's outputs, every stack policy.
-    const protos = run.resources.map((r) => analyzerResource(r, lookup(r.provider)));
+    const providers = run.resources.map((r) => lookup(r.provider));
     for (const policy of pack.policies as AnyPolicy[]) {
         const level = levelOf(policy.name, policy.enforcementLevel);
         if (level === "disabled" || !policyModule.isStackPolicy(policy) || !policy.validateStack) {
             continue;
         }
         const only = policyModule.getPulumiType(policy.validateStack);
-        if (only && !protos.some((p) => p.getType() === only)) {
+        if (only && !run.resources.some((r) => r.type === only)) {
             continue;
         }
         const report = reporter(policy.name, policy.description, level, policy.severity);
-        await guard(policy.name, policy.description, policy.severity, () => {
-            const resources = protos.map((p) =>
-                Object.assign(lazyView(p), { dependencies: [] as PolicyResource[], propertyDependencies: {} as Record<string, PolicyResource[]> }),
-            ) as unknown as PolicyResource[];
-            const byUrn = new Map(resources.map((r) => [r.urn, r]));
-            protos.forEach((p, i) => {
-                const resource = resources[i];
-                const parent = byUrn.get(p.getParent());
-                if (parent) {
-                    resource.parent = parent;
-                }
-                resource.dependencies = p.getDependenciesList().map((d) => byUrn.get(d)).filter((d): d is PolicyResource => d !== undefined);
-                for (const [key, deps] of p.getPropertydependenciesMap().entries()) {
-                    resource.propertyDependencies[key] = deps.getUrnsList().map((d) => byUrn.get(d)).filter((d): d is PolicyResource => d !== undefined);
-                }
+        const pending = guard(policy.name, policy.description, policy.severity, () => {
+            const byUrn = new Map<string, PolicyResource>();
+            const resources = run.resources.map((r, i) => {
+                const view = new StackResourceView(r, providers[i], byUrn) as unknown as PolicyResource;
+                byUrn.set(r.urn, view);
+                return view;
             });
             const args: StackValidationArgs = {
                 resources,
@@ -259,6 +324,9 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
             };
             return policy.validateStack?.(args, report);
         });
+        if (pending) {
+            await pending;
+        }
     }
     return diagnostics;
 }

@@ -57,9 +57,12 @@ describe("policy no-public-data-stores on fixture programs", function () {
         }
     }
 
-    it("blocks a subnet that falls back to a DefaultRouteTable routed to the IGW (preview)", () => {
-        assert.ok(mandatoryPaths(results.get("main-default-table/preview") ?? []).some((p) => /route table public \(main\) → 0\.0\.0\.0\/0 → igw main/.test(p)));
-    });
+    for (const mode of ["preview", "update"]) {
+        it(`blocks a subnet that falls back to a DefaultRouteTable routed to the IGW (${mode})`, () => {
+            const paths = mandatoryPaths(results.get(`main-default-table/${mode}`) ?? []);
+            assert.ok(paths.some((p) => /route table public \(main\) → 0\.0\.0\.0\/0 → igw main/.test(p)), JSON.stringify(paths));
+        });
+    }
 
     it("gives the same mandatory verdicts in preview and update", () => {
         for (const scenario of [...Object.keys(blocked), ...passing]) {
