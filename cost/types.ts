@@ -35,24 +35,12 @@ export interface UsdRange {
     maxUsd: number;
 }
 
-/** One priced resource. */
-export interface CostLine {
+/** One priced resource: what its pricer said, and which resource it is. */
+export interface CostLine extends PricedLine {
     urn: string;
     type: string;
     /** Logical name. */
     name: string;
-    /** Monthly cost in USD, rounded to the cent. */
-    monthlyUsd: number;
-    /** The arithmetic in words, e.g. `730 h × $0.0084/h (t4g.micro)`. */
-    basis: string;
-    /** True when part of the figure comes from a usage assumption. */
-    usageBased?: boolean;
-    /** True when a usage-based part was priced at zero because no usage was given (`--usage none`). */
-    needsUsage?: boolean;
-    /** True when the resource costs nothing by itself. */
-    free?: boolean;
-    /** The monthly range between the declared minimum and maximum capacity. */
-    range?: UsdRange;
 }
 
 /** A resource that could not be priced, and why. */
@@ -96,11 +84,17 @@ export interface CostReport {
 
 /** What a pricer says about one resource. */
 export interface PricedLine {
+    /** Monthly cost in USD, rounded to the cent. */
     monthlyUsd: number;
+    /** The arithmetic in words, e.g. `730 h × $0.0084/h (t4g.micro)`. */
     basis: string;
+    /** True when part of the figure comes from a usage assumption. */
     usageBased?: boolean;
+    /** True when a usage-based part was priced at zero because no usage was given (`--usage none`). */
     needsUsage?: boolean;
+    /** True when the resource costs nothing by itself. */
     free?: boolean;
+    /** The monthly range between the declared minimum and maximum capacity. */
     range?: UsdRange;
 }
 
