@@ -9,12 +9,10 @@
  * Invokes (data sources) get plausible answers for the common ones and a safe generic answer for the rest.
  */
 import { createHash } from "crypto";
+import { UNKNOWN_STRING } from "../policies/lib/wire";
+import { STACK_REFERENCE_TYPE } from "./stack-references";
 import type { MockCallArgs, MockCallResult, MockResourceArgs, MockResourceResult, Mocks } from "@pulumi/pulumi/runtime/mocks";
 
-/** The wire sentinel for a value that is unknown (`pulumi preview`'s "output will be known after apply"). */
-const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-/** The type token of `pulumi.StackReference` (its outputs are unknown offline). */
-const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
 
 /** The account every mocked ARN belongs to. */
 export const MOCK_ACCOUNT_ID = "123456789012";
@@ -297,7 +295,7 @@ export function awsMocks(options: AwsMockOptions): Mocks {
             }
             if (args.type === STACK_REFERENCE_TYPE) {
                 // Another stack's outputs cannot be known offline: unknown, as in a preview (see stack-references.ts).
-                return { id: args.id ?? args.name, state: { name: inputs.name ?? args.id ?? args.name, outputs: UNKNOWN_VALUE, secretOutputNames: [] } };
+                return { id: args.id ?? args.name, state: { name: inputs.name ?? args.id ?? args.name, outputs: UNKNOWN_STRING, secretOutputNames: [] } };
             }
             if (options.preview || args.custom === false) {
                 return { id: undefined, state: inputs };

@@ -20,6 +20,7 @@ import { loadStackConfig } from "./stack-config";
 import { installEsmStyleResolution } from "./module-resolution";
 import { installEsmPackageSupport } from "./esm-packages";
 import { enableMockFeatures, outputValue, waitForRPCs } from "./pulumi-internals";
+import { skipPromiseStackMapping } from "./promise-stacks";
 import type { DeclaredResource, ProgramRun } from "./types";
 
 /** How to run a program. */
@@ -115,6 +116,7 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
     installEsmStyleResolution();
     installEsmPackageSupport();
     installNodeCompat();
+    skipPromiseStackMapping();
     forgetProgramModules();
 
     const previousCwd = process.cwd();

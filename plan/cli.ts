@@ -6,9 +6,6 @@
  * written, even when the program left timers or sockets open.
  */
 import { main } from "./main";
-import { skipPromiseStackMapping } from "./promise-stacks";
-
-skipPromiseStackMapping();
 
 const writeStdout = process.stdout.write.bind(process.stdout);
 process.stdout.write = process.stderr.write.bind(process.stderr);
