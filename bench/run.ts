@@ -32,14 +32,25 @@ const PLAN_ARGS: Record<(typeof STAGES)[number], string[]> = {
     enterprise: ["--stack", "prod", "--stage", "enterprise", "--format", "json"],
 };
 /**
- * Runs per measurement: medians of several, fewer over gRPC on the big sizes to stay within 10 minutes on 2 cores
- * (one gRPC run is itself 10k or 100k Analyze calls; at 100k it takes minutes for either pack).
+ * Timed runs per measurement: medians of several, fewer over gRPC on the biggest size to stay within 10 minutes on
+ * 2 cores (one gRPC run is itself 100k Analyze calls and takes minutes for either pack).
  */
 function repeatsFor(size: number, p: WorkerTask["path"]): number {
     if (size <= 1_000) {
-        return p === "inprocess" ? 5 : 3;
+        return p === "inprocess" ? 9 : 5;
+    }
+    if (size <= 10_000) {
+        return 3;
     }
     return p === "inprocess" ? 3 : 1;
+}
+
+/**
+ * Untimed warm-up runs before the timed ones (reported as `runwayWarmupMs` / `awsguardWarmupMs`): one wherever a
+ * run is short enough that JIT warm-up would weigh on the median; none at 100k, where it is noise.
+ */
+function warmupFor(size: number): number {
+    return size < 100_000 ? 1 : 0;
 }
 
 /** Without `--full`, the largest size runs over gRPC in preview mode only (the pull-request case). */
@@ -123,6 +134,9 @@ interface RunRow {
     repeats: number;
     runwayTimesMs: number[];
     awsguardTimesMs: number[];
+    /** The untimed warm-up runs (JIT), same work as a timed run. */
+    runwayWarmupMs: number[];
+    awsguardWarmupMs: number[];
     runwayNotEvaluated: number;
     runwayOtherMandatory: number;
     runwayMissed: string[];
@@ -134,7 +148,7 @@ interface RunRow {
 }
 
 function evaluate(size: number, mode: Mode, p: WorkerTask["path"], pack: PackId, repeats: number): WorkerResult {
-    const task: WorkerTask = { kind: "evaluate", resources: size, mode, path: p, pack, repeats };
+    const task: WorkerTask = { kind: "evaluate", resources: size, mode, path: p, pack, repeats, warmup: warmupFor(size) };
     try {
         return runChild<WorkerResult>("worker.ts", task, 15 * 60_000);
     } catch (err) {
@@ -143,6 +157,7 @@ function evaluate(size: number, mode: Mode, p: WorkerTask["path"], pack: PackId,
         return {
             task,
             timesMs: [],
+            warmupMs: [],
             medianMs: NaN,
             peakRssMb: NaN,
             generateMs: NaN,
@@ -181,6 +196,8 @@ function benchRow(size: number, mode: Mode, p: WorkerTask["path"]): RunRow {
         repeats,
         runwayTimesMs: runway.timesMs.map((t) => Math.round(t)),
         awsguardTimesMs: awsguard.timesMs.map((t) => Math.round(t)),
+        runwayWarmupMs: runway.warmupMs.map((t) => Math.round(t)),
+        awsguardWarmupMs: awsguard.warmupMs.map((t) => Math.round(t)),
         runwayNotEvaluated: runway.found.notEvaluated,
         runwayOtherMandatory: runway.found.otherMandatory,
         runwayMissed: runway.found.missedExamples,

@@ -27,6 +27,8 @@ export interface WorkerTask {
     path: "inprocess" | "grpc";
     pack: PackId;
     repeats: number;
+    /** Untimed runs first (JIT warm-up; their times are reported as `warmupMs`, not in the median). */
+    warmup?: number;
     /** gRPC: serve the precompiled Runway pack instead of `policies/index.ts` under ts-node. */
     compiled?: boolean;
 }
@@ -35,6 +37,8 @@ export interface WorkerResult {
     task: WorkerTask;
     /** Wall time of each repeat (Analyze of every resource + AnalyzeStack), ms. */
     timesMs: number[];
+    /** Times of the warm-up runs (same work, before the timed ones): what a cold process pays first. */
+    warmupMs: number[];
     medianMs: number;
     peakRssMb: number;
     /** gRPC: analyzer start-up (spawn → port printed), ms (one analyzer serves every repeat). */
@@ -121,11 +125,15 @@ async function attribute(urns: string[], run: ProgramRun, evaluate: (single: Pro
 
 /**
  * Evaluates the pack `task.repeats` times. Over gRPC one analyzer serves every repeat (its start-up is the
- * cold-start figure, measured apart); the first repeat therefore includes the analyzer's JIT warm-up.
+ * cold-start figure, measured apart). `task.warmup` runs come first and are reported apart (`warmupMs`): they
+ * carry the JIT warm-up of the pack (and, over gRPC, of the analyzer process), which the cold-start figure covers.
  */
 async function evaluateRepeatedly(task: WorkerTask, run: ProgramRun, pack: PolicyPackDefinition | undefined, plantedUrns: string[]): Promise<Omit<WorkerResult, "task" | "medianMs" | "generateMs" | "found" | "packUsed" | "diagnostics"> & { diagnostics: PolicyDiagnostic[] }> {
     const config = task.pack === "runway" && runwayPackPresent() ? RUNWAY_CONFIG : {};
     const timesMs: number[] = [];
+    const warmupMs: number[] = [];
+    const runs = (task.warmup ?? 0) + task.repeats;
+    const record = (i: number, started: bigint) => (i < (task.warmup ?? 0) ? warmupMs : timesMs).push(Number(process.hrtime.bigint() - started) / 1e6);
     let diagnostics: PolicyDiagnostic[] = [];
     let error: string | undefined;
     const describe = (err: unknown) => (err instanceof Error ? err.message : String(err)).split("\n").slice(0, 3).join(" ").slice(0, 400);
@@ -134,16 +142,16 @@ async function evaluateRepeatedly(task: WorkerTask, run: ProgramRun, pack: Polic
             throw new Error("no pack to evaluate in-process");
         }
         try {
-            for (let i = 0; i < task.repeats; i++) {
+            for (let i = 0; i < runs; i++) {
                 const started = process.hrtime.bigint();
                 diagnostics = await evaluatePack(run, pack, { config });
-                timesMs.push(Number(process.hrtime.bigint() - started) / 1e6);
+                record(i, started);
             }
             diagnostics = [...diagnostics, ...(await attribute(plantedUrns, run, (single) => evaluatePack(single, pack, { config })))];
         } catch (err) {
             error = describe(err);
         }
-        const result = { timesMs, diagnostics, peakRssMb: peakRssMb("self") };
+        const result = { timesMs, warmupMs, diagnostics, peakRssMb: peakRssMb("self") };
         return error ? { ...result, error } : result;
     }
     const options = task.pack === "runway" && !runwayPackPresent() ? { packDir: path.join(ROOT, "tests/fixtures/packs/sample"), entry: "index.ts" } : analyzerOptions(task.pack, task.compiled);
@@ -151,10 +159,10 @@ async function evaluateRepeatedly(task: WorkerTask, run: ProgramRun, pack: Polic
     let rss = NaN;
     try {
         await configureAnalyzer(connection, config);
-        for (let i = 0; i < task.repeats; i++) {
+        for (let i = 0; i < runs; i++) {
             const started = process.hrtime.bigint();
             diagnostics = await analyzeRun(connection, run);
-            timesMs.push(Number(process.hrtime.bigint() - started) / 1e6);
+            record(i, started);
         }
         const peaks = childPids().map((pid) => peakRssMb(pid)).filter((v) => Number.isFinite(v));
         rss = peaks.length ? Math.max(...peaks) : NaN;
@@ -164,7 +172,7 @@ async function evaluateRepeatedly(task: WorkerTask, run: ProgramRun, pack: Polic
     } finally {
         connection.close();
     }
-    const result = { timesMs, diagnostics, peakRssMb: rss, startMs: [connection.startMs] };
+    const result = { timesMs, warmupMs, diagnostics, peakRssMb: rss, startMs: [connection.startMs] };
     return error ? { ...result, error } : result;
 }
 
