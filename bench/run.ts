@@ -46,11 +46,15 @@ function repeatsFor(size: number, p: WorkerTask["path"]): number {
 }
 
 /**
- * Untimed warm-up runs before the timed ones (reported as `runwayWarmupMs` / `awsguardWarmupMs`): one wherever a
- * run is short enough that JIT warm-up would weigh on the median; none at 100k, where it is noise.
+ * Untimed warm-up runs before the timed ones (reported as `runwayWarmupMs` / `awsguardWarmupMs`) wherever a run is
+ * short enough that JIT warm-up would weigh on the median: two for 1k over gRPC (a fresh analyzer process still
+ * speeds up in its second run), one elsewhere; none at 100k, where it is noise.
  */
-function warmupFor(size: number): number {
-    return size < 100_000 ? 1 : 0;
+function warmupFor(size: number, p: WorkerTask["path"]): number {
+    if (size >= 100_000) {
+        return 0;
+    }
+    return size <= 1_000 && p === "grpc" ? 2 : 1;
 }
 
 /** Without `--full`, the largest size runs over gRPC in preview mode only (the pull-request case). */
@@ -96,8 +100,8 @@ function parseArgs(argv: string[]): Args {
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-/** Runs a TypeScript entry of this folder in a fresh Node process and returns its `RESULT` line, parsed. */
-function runChild<T>(entry: string, payload: unknown, timeoutMs: number): T {
+/** Runs a TypeScript entry of this folder in a fresh Node process and returns its `RESULT` lines, parsed. */
+function spawnChild<T>(entry: string, payload: unknown, timeoutMs: number): T[] {
     const child = spawnSync(process.execPath, ["--max-old-space-size=8192", "-r", path.join(ROOT, "harness", "ts-register.js"), path.join(ROOT, "bench", entry), JSON.stringify(payload)], {
         cwd: ROOT,
         encoding: "utf8",
@@ -105,12 +109,12 @@ function runChild<T>(entry: string, payload: unknown, timeoutMs: number): T {
         timeout: timeoutMs,
         env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json") },
     });
-    const line = (child.stdout ?? "").split("\n").find((l) => l.startsWith("RESULT "));
-    if (!line) {
+    const lines = (child.stdout ?? "").split("\n").filter((l) => l.startsWith("RESULT "));
+    if (lines.length === 0) {
         const why = child.error ? child.error.message : `exit ${child.status}${child.signal ? ` (${child.signal})` : ""}`;
         throw new Error(`${entry} ${JSON.stringify(payload)} gave no result (${why}): ${(child.stderr ?? "").trim().split("\n").slice(-5).join(" | ")}`);
     }
-    return JSON.parse(line.slice("RESULT ".length)) as T;
+    return lines.map((line) => JSON.parse(line.slice("RESULT ".length)) as T);
 }
 
 /** One row of results.json (`runs`). */
@@ -147,36 +151,56 @@ interface RunRow {
     awsguardError?: string;
 }
 
-function evaluate(size: number, mode: Mode, p: WorkerTask["path"], pack: PackId, repeats: number): WorkerResult {
-    const task: WorkerTask = { kind: "evaluate", resources: size, mode, path: p, pack, repeats, warmup: warmupFor(size) };
+/** What a measurement that crashed reports: no times, nothing found, the error. */
+function failed(task: WorkerTask, err: unknown): WorkerResult {
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+        task,
+        timesMs: [],
+        warmupMs: [],
+        medianMs: NaN,
+        peakRssMb: NaN,
+        generateMs: NaN,
+        diagnostics: 0,
+        found: { planted: generateStack({ resources: task.resources, mode: task.mode }).planted.length, covered: 0, found: 0, byKind: {} as WorkerResult["found"]["byKind"], otherFindings: 0, otherMandatory: 0, notEvaluated: 0, missedExamples: [] },
+        packUsed: task.pack,
+        error: message.slice(0, 400),
+    };
+}
+
+/** Runs one worker task; one result per pack it measures (a crash becomes a failed result for each). */
+function work(task: WorkerTask): WorkerResult[] {
+    const packs = task.alongside ? [task.pack, task.alongside] : [task.pack];
+    let results: WorkerResult[] = [];
+    let error: unknown;
     try {
-        return runChild<WorkerResult>("worker.ts", task, 15 * 60_000);
+        results = spawnChild<WorkerResult>("worker.ts", task, 30 * 60_000);
     } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        const empty = generateStack({ resources: size, mode }).planted.length;
-        return {
-            task,
-            timesMs: [],
-            warmupMs: [],
-            medianMs: NaN,
-            peakRssMb: NaN,
-            generateMs: NaN,
-            diagnostics: 0,
-            found: { planted: empty, covered: 0, found: 0, byKind: {} as WorkerResult["found"]["byKind"], otherFindings: 0, otherMandatory: 0, notEvaluated: 0, missedExamples: [] },
-            packUsed: pack,
-            error: message.slice(0, 400),
-        };
+        error = err;
     }
+    return packs.map((pack) => results.find((r) => r.task.pack === pack) ?? failed({ ...task, pack }, error ?? new Error(`worker printed no result for ${pack}`)));
+}
+
+/**
+ * Measures both packs on one (size, mode, path). In-process, each pack in its own worker (its RSS is the
+ * worker's); over gRPC, one worker serves both side by side with alternating runs (see `evaluateOverGrpc`).
+ */
+function evaluate(size: number, mode: Mode, p: WorkerTask["path"], repeats: number): { runway: WorkerResult; awsguard: WorkerResult } {
+    const task = (pack: PackId): WorkerTask => ({ kind: "evaluate", resources: size, mode, path: p, pack, repeats, warmup: warmupFor(size, p) });
+    if (p === "grpc") {
+        const [runway, awsguard] = work({ ...task("runway"), alongside: "awsguard" });
+        return { runway, awsguard };
+    }
+    return { runway: work(task("runway"))[0], awsguard: work(task("awsguard"))[0] };
 }
 
 const num = (v: number): number | null => (Number.isFinite(v) ? Math.round(v * 10) / 10 : null);
 
 function benchRow(size: number, mode: Mode, p: WorkerTask["path"]): RunRow {
     const repeats = repeatsFor(size, p);
-    log(`  ${size.toLocaleString("en-US")} resources, ${mode}, ${p}: runway ×${repeats}…`);
-    const runway = evaluate(size, mode, p, "runway", repeats);
-    log(`    runway ${fmtMs(runway.medianMs)}, found ${runway.found.found}/${runway.found.planted}${runway.error ? `, ERROR ${runway.error}` : ""}; awsguard ×${repeats}…`);
-    const awsguard = evaluate(size, mode, p, "awsguard", repeats);
+    log(`  ${size.toLocaleString("en-US")} resources, ${mode}, ${p}: runway and awsguard ×${repeats}${p === "grpc" ? ", alternating" : ""}…`);
+    const { runway, awsguard } = evaluate(size, mode, p, repeats);
+    log(`    runway ${fmtMs(runway.medianMs)}, found ${runway.found.found}/${runway.found.planted}${runway.error ? `, ERROR ${runway.error}` : ""}`);
     log(`    awsguard ${fmtMs(awsguard.medianMs)}, found ${awsguard.found.found}/${awsguard.found.covered} covered${awsguard.error ? `, ERROR ${awsguard.error}` : ""}`);
     const row: RunRow = {
         resources: size,
@@ -267,7 +291,7 @@ async function coldStarts(): Promise<ColdStarts> {
     const measure = (label: string, start: ColdStartTask["start"], config: ColdStartTask["config"]): ColdStartResult | undefined => {
         try {
             log(`  cold start: ${label} ×5…`);
-            const result = runChild<ColdStartResult>("coldstart.ts", { runFile, start, config, repeats: 5 } satisfies ColdStartTask, 10 * 60_000);
+            const [result] = spawnChild<ColdStartResult>("coldstart.ts", { runFile, start, config, repeats: 5 } satisfies ColdStartTask, 10 * 60_000);
             if (result.error) {
                 errors.push(`${label}: ${result.error}`);
             }

@@ -3,9 +3,10 @@
  *
  *   node -r ./harness/ts-register.js bench/worker.ts <json WorkerTask>
  *
- * Generates the synthetic stack, evaluates one pack on it `repeats` times (in-process with `evaluatePack`, or
- * through the pack's real gRPC analyzer with `analyzeRun`, one analyzer process for all repeats), counts what it
- * found of the planted violations, and prints one line `RESULT <json WorkerResult>` on stdout.
+ * Generates the synthetic stack, evaluates one pack on it `warmup + repeats` times in-process with `evaluatePack`,
+ * or one or two packs through their real gRPC analyzers with `analyzeRun` (one analyzer process per pack for all
+ * runs, runs alternating between the packs), counts what each found of the planted violations, and prints one
+ * line `RESULT <json WorkerResult>` per pack on stdout.
  * Diagnostics count: the timed run's, plus URN-attributed resource-policy diagnostics (see `attribute`).
  *
  * Peak RSS: in-process, this process's VmHWM (the stack, its protobufs and the pack); over gRPC, the analyzer
@@ -13,7 +14,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { analyzeRun, configureAnalyzer, evaluatePack, startAnalyzer, type PolicyDiagnostic, type PolicyPackDefinition, type ProgramRun } from "../harness";
+import { analyzeRun, configureAnalyzer, evaluatePack, startAnalyzer, type AnalyzerConnection, type PolicyDiagnostic, type PolicyPackDefinition, type ProgramRun, type StartOptions } from "../harness";
 import { decodeDiagnostic } from "../policies/lib/finding-format";
 import { countFound, type FoundCount, type PackId } from "./found";
 import { analyzerOptions, loadAwsguardPack, loadRunwayPack, ROOT, RUNWAY_CONFIG, runwayPackPresent } from "./packs";
@@ -29,6 +30,8 @@ export interface WorkerTask {
     repeats: number;
     /** Untimed runs first (JIT warm-up; their times are reported as `warmupMs`, not in the median). */
     warmup?: number;
+    /** gRPC only: a second pack served side by side, runs alternating with `pack`'s (one RESULT line each). */
+    alongside?: PackId;
     /** gRPC: serve the precompiled Runway pack instead of `policies/index.ts` under ts-node. */
     compiled?: boolean;
 }
@@ -75,26 +78,6 @@ export function peakRssMb(pid: number | "self"): number {
     return pid === "self" ? process.resourceUsage().maxRSS / 1024 : NaN;
 }
 
-/** Direct children of this process (the analyzer we spawned). */
-function childPids(): number[] {
-    const pids: number[] = [];
-    for (const entry of fs.readdirSync("/proc")) {
-        if (!/^\d+$/.test(entry)) {
-            continue;
-        }
-        try {
-            const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-            const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-            if (ppid === process.pid) {
-                pids.push(Number(entry));
-            }
-        } catch {
-            // exited meanwhile
-        }
-    }
-    return pids;
-}
-
 function samplePack(): PolicyPackDefinition {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(path.join(ROOT, "tests/fixtures/packs/sample/policies.ts")) as { samplePolicies: PolicyPackDefinition["policies"] };
@@ -123,57 +106,124 @@ async function attribute(urns: string[], run: ProgramRun, evaluate: (single: Pro
     return out;
 }
 
-/**
- * Evaluates the pack `task.repeats` times. Over gRPC one analyzer serves every repeat (its start-up is the
- * cold-start figure, measured apart). `task.warmup` runs come first and are reported apart (`warmupMs`): they
- * carry the JIT warm-up of the pack (and, over gRPC, of the analyzer process), which the cold-start figure covers.
- */
-async function evaluateRepeatedly(task: WorkerTask, run: ProgramRun, pack: PolicyPackDefinition | undefined, plantedUrns: string[]): Promise<Omit<WorkerResult, "task" | "medianMs" | "generateMs" | "found" | "packUsed" | "diagnostics"> & { diagnostics: PolicyDiagnostic[] }> {
-    const config = task.pack === "runway" && runwayPackPresent() ? RUNWAY_CONFIG : {};
+type Measured = Omit<WorkerResult, "task" | "medianMs" | "generateMs" | "found" | "packUsed" | "diagnostics"> & { diagnostics: PolicyDiagnostic[] };
+
+const describe = (err: unknown) => (err instanceof Error ? err.message : String(err)).split("\n").slice(0, 3).join(" ").slice(0, 400);
+
+function packConfig(pack: PackId) {
+    return pack === "runway" && runwayPackPresent() ? RUNWAY_CONFIG : {};
+}
+
+/** Times per run: the first `warmup` go to `warmupMs`, the rest to `timesMs`. */
+function recorder(warmup: number) {
     const timesMs: number[] = [];
     const warmupMs: number[] = [];
-    const runs = (task.warmup ?? 0) + task.repeats;
-    const record = (i: number, started: bigint) => (i < (task.warmup ?? 0) ? warmupMs : timesMs).push(Number(process.hrtime.bigint() - started) / 1e6);
+    return {
+        timesMs,
+        warmupMs,
+        time: async <T>(i: number, work: () => Promise<T>): Promise<T> => {
+            const started = process.hrtime.bigint();
+            const result = await work();
+            (i < warmup ? warmupMs : timesMs).push(Number(process.hrtime.bigint() - started) / 1e6);
+            return result;
+        },
+    };
+}
+
+/**
+ * In-process: evaluates the pack `task.warmup + task.repeats` times in this process (whose peak RSS is the pack's).
+ * The warm-up runs are reported apart (`warmupMs`): they carry the JIT warm-up, which the cold-start figure covers.
+ */
+async function evaluateInProcess(task: WorkerTask, run: ProgramRun, pack: PolicyPackDefinition, plantedUrns: string[]): Promise<Measured> {
+    const config = packConfig(task.pack);
+    const rec = recorder(task.warmup ?? 0);
     let diagnostics: PolicyDiagnostic[] = [];
     let error: string | undefined;
-    const describe = (err: unknown) => (err instanceof Error ? err.message : String(err)).split("\n").slice(0, 3).join(" ").slice(0, 400);
-    if (task.path === "inprocess") {
-        if (!pack) {
-            throw new Error("no pack to evaluate in-process");
-        }
-        try {
-            for (let i = 0; i < runs; i++) {
-                const started = process.hrtime.bigint();
-                diagnostics = await evaluatePack(run, pack, { config });
-                record(i, started);
-            }
-            diagnostics = [...diagnostics, ...(await attribute(plantedUrns, run, (single) => evaluatePack(single, pack, { config })))];
-        } catch (err) {
-            error = describe(err);
-        }
-        const result = { timesMs, warmupMs, diagnostics, peakRssMb: peakRssMb("self") };
-        return error ? { ...result, error } : result;
-    }
-    const options = task.pack === "runway" && !runwayPackPresent() ? { packDir: path.join(ROOT, "tests/fixtures/packs/sample"), entry: "index.ts" } : analyzerOptions(task.pack, task.compiled);
-    const connection = await startAnalyzer(options);
-    let rss = NaN;
     try {
-        await configureAnalyzer(connection, config);
-        for (let i = 0; i < runs; i++) {
-            const started = process.hrtime.bigint();
-            diagnostics = await analyzeRun(connection, run);
-            record(i, started);
+        for (let i = 0; i < (task.warmup ?? 0) + task.repeats; i++) {
+            diagnostics = await rec.time(i, () => evaluatePack(run, pack, { config }));
         }
-        const peaks = childPids().map((pid) => peakRssMb(pid)).filter((v) => Number.isFinite(v));
-        rss = peaks.length ? Math.max(...peaks) : NaN;
-        diagnostics = [...diagnostics, ...(await attribute(plantedUrns, run, (single) => analyzeRun(connection, single)))];
+        diagnostics = [...diagnostics, ...(await attribute(plantedUrns, run, (single) => evaluatePack(single, pack, { config })))];
     } catch (err) {
         error = describe(err);
-    } finally {
-        connection.close();
     }
-    const result = { timesMs, warmupMs, diagnostics, peakRssMb: rss, startMs: [connection.startMs] };
+    const result = { timesMs: rec.timesMs, warmupMs: rec.warmupMs, diagnostics, peakRssMb: peakRssMb("self") };
     return error ? { ...result, error } : result;
+}
+
+function grpcOptions(pack: PackId, compiled: boolean | undefined): StartOptions {
+    return pack === "runway" && !runwayPackPresent() ? { packDir: path.join(ROOT, "tests/fixtures/packs/sample"), entry: "index.ts" } : analyzerOptions(pack, compiled);
+}
+
+/**
+ * Over gRPC: one analyzer per pack serves every run (its start-up is the cold-start figure, measured apart). With
+ * several packs (`task.pack` and `task.alongside`), the analyzers run side by side and the runs alternate
+ * (A, B, A, B…), so that the machine's drift during a measurement weighs on every pack alike. Peak RSS is each
+ * analyzer process's.
+ */
+async function evaluateOverGrpc(task: WorkerTask, packs: PackId[], run: ProgramRun, plantedUrns: string[]): Promise<Measured[]> {
+    const warmup = task.warmup ?? 0;
+    const served = packs.map((pack) => ({ pack, rec: recorder(warmup), diagnostics: [] as PolicyDiagnostic[], rss: NaN, error: undefined as string | undefined, connection: undefined as AnalyzerConnection | undefined }));
+    try {
+        for (const s of served) {
+            try {
+                s.connection = await startAnalyzer(grpcOptions(s.pack, s.pack === "runway" ? task.compiled : false));
+                await configureAnalyzer(s.connection, packConfig(s.pack));
+            } catch (err) {
+                s.error = describe(err);
+            }
+        }
+        for (let i = 0; i < warmup + task.repeats; i++) {
+            for (const s of served) {
+                const connection = s.connection;
+                if (!connection || s.error) {
+                    continue;
+                }
+                try {
+                    s.diagnostics = await s.rec.time(i, () => analyzeRun(connection, run));
+                } catch (err) {
+                    s.error = describe(err);
+                }
+            }
+        }
+        for (const s of served) {
+            const connection = s.connection;
+            if (!connection || s.error) {
+                continue;
+            }
+            s.rss = connection.pid === undefined ? NaN : peakRssMb(connection.pid);
+            try {
+                s.diagnostics = [...s.diagnostics, ...(await attribute(plantedUrns, run, (single) => analyzeRun(connection, single)))];
+            } catch (err) {
+                s.error = describe(err);
+            }
+        }
+    } finally {
+        for (const s of served) {
+            s.connection?.close();
+        }
+    }
+    return served.map((s) => {
+        const result: Measured = { timesMs: s.rec.timesMs, warmupMs: s.rec.warmupMs, diagnostics: s.diagnostics, peakRssMb: s.rss, startMs: s.connection ? [s.connection.startMs] : [] };
+        return s.error ? { ...result, error: s.error } : result;
+    });
+}
+
+function packUsed(pack: PackId, compiled: boolean | undefined): string {
+    if (pack === "awsguard") {
+        return "@pulumi/awsguard";
+    }
+    if (!runwayPackPresent()) {
+        return "sample (Runway pack missing)";
+    }
+    return compiled ? "runway (precompiled)" : "runway";
+}
+
+function inProcessPack(pack: PackId): PolicyPackDefinition {
+    if (pack === "awsguard") {
+        return loadAwsguardPack();
+    }
+    return runwayPackPresent() ? loadRunwayPack() : samplePack();
 }
 
 async function main(): Promise<void> {
@@ -181,31 +231,24 @@ async function main(): Promise<void> {
     const generated = process.hrtime.bigint();
     const stack = generateStack({ resources: task.resources, mode: task.mode });
     const generateMs = Number(process.hrtime.bigint() - generated) / 1e6;
-    let pack: PolicyPackDefinition | undefined;
-    let packUsed: string = task.pack;
-    if (task.pack === "awsguard") {
-        packUsed = "@pulumi/awsguard";
-        pack = task.path === "inprocess" ? loadAwsguardPack() : undefined;
-    } else if (runwayPackPresent()) {
-        pack = task.path === "inprocess" ? loadRunwayPack() : undefined;
-        packUsed = task.compiled ? "runway (precompiled)" : "runway";
-    } else {
-        pack = samplePack();
-        packUsed = "sample (Runway pack missing)";
-    }
     const plantedUrns = [...new Set(stack.planted.flatMap((p) => [p.urn, ...p.alsoAcceptable]))];
-    const measured = await evaluateRepeatedly(task, stack.run, pack, plantedUrns);
-    const { diagnostics, ...rest } = measured;
-    const result: WorkerResult = {
-        task,
-        ...rest,
-        medianMs: median(measured.timesMs),
-        generateMs,
-        diagnostics: diagnostics.length,
-        found: countFound(task.pack, stack.planted, diagnostics),
-        packUsed,
-    };
-    process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+    const packs: PackId[] = task.path === "grpc" && task.alongside ? [task.pack, task.alongside] : [task.pack];
+    const measured = task.path === "inprocess" ? [await evaluateInProcess(task, stack.run, inProcessPack(task.pack), plantedUrns)] : await evaluateOverGrpc(task, packs, stack.run, plantedUrns);
+    measured.forEach((m, i) => {
+        const pack = packs[i];
+        const compiled = pack === "runway" ? task.compiled : undefined;
+        const { diagnostics, ...rest } = m;
+        const result: WorkerResult = {
+            task: { kind: task.kind, resources: task.resources, mode: task.mode, path: task.path, pack, repeats: task.repeats, warmup: task.warmup, compiled },
+            ...rest,
+            medianMs: median(m.timesMs),
+            generateMs,
+            diagnostics: diagnostics.length,
+            found: countFound(pack, stack.planted, diagnostics),
+            packUsed: packUsed(pack, compiled),
+        };
+        process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+    });
 }
 
 if (require.main === module) {

@@ -20,6 +20,8 @@ import type { EnforcementLevel, PolicyDiagnostic, ProgramRun, Severity } from ".
 export interface AnalyzerConnection {
     client: AnalyzerClient;
     port: number;
+    /** The analyzer process's pid (e.g. to read its peak RSS). */
+    pid: number | undefined;
     /** Milliseconds from spawn to the port being printed. */
     startMs: number;
     /** The pack's policies and their declared levels, from `GetAnalyzerInfo`. */
@@ -80,6 +82,7 @@ export function startAnalyzer(options: StartOptions): Promise<AnalyzerConnection
             resolve({
                 client,
                 port,
+                pid: child.pid,
                 startMs: Date.now() - started,
                 policies: () =>
                     unary<analyzerproto.AnalyzerInfo>((cb) => client.getAnalyzerInfo(new emptyproto.Empty(), cb)).then((info) =>
