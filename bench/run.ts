@@ -46,15 +46,19 @@ function repeatsFor(size: number, p: WorkerTask["path"]): number {
 }
 
 /**
- * Untimed warm-up runs before the timed ones (reported as `runwayWarmupMs` / `awsguardWarmupMs`) wherever a run is
- * short enough that JIT warm-up would weigh on the median: two for 1k over gRPC (a fresh analyzer process still
- * speeds up in its second run), one elsewhere; none at 100k, where it is noise.
+ * Untimed warm-up runs before the timed ones (reported as `runwayWarmupMs` / `awsguardWarmupMs`), so that medians
+ * compare warm runs with warm runs (and the scaling exponent compares like with like): one in-process at every size,
+ * two for 1k over gRPC (a fresh analyzer process still speeds up in its second run), one for 10k over gRPC, none
+ * for 100k over gRPC (one run takes minutes; warm-up is noise there).
  */
 function warmupFor(size: number, p: WorkerTask["path"]): number {
+    if (p === "inprocess") {
+        return 1;
+    }
     if (size >= 100_000) {
         return 0;
     }
-    return size <= 1_000 && p === "grpc" ? 2 : 1;
+    return size <= 1_000 ? 2 : 1;
 }
 
 /** Without `--full`, the largest size runs over gRPC in preview mode only (the pull-request case). */

@@ -7,6 +7,8 @@
  * - The program runs with its own folder as the working directory and the stack config the CLI would give it.
  * - `preview: true` models `pulumi preview`: providers compute nothing, so ids, ARNs and endpoints are unknown.
  * - Resources registered late (e.g. in a `beforeExit` handler) are waited for.
+ * - A program that never finishes — awaiting forever, or stuck in synchronous code (see `watchdog.ts`) — fails
+ *   with a `timeout` ProgramError after `timeoutMs`.
  * - Runs are serialised: the Pulumi runtime keeps global state, so one program runs at a time per process.
  */
 import * as path from "path";
@@ -22,6 +24,7 @@ import { installEsmPackageSupport } from "./esm-packages";
 import { enableMockFeatures, outputValue, waitForRPCs } from "./pulumi-internals";
 import { skipPromiseStackMapping } from "./promise-stacks";
 import type { DeclaredResource, ProgramRun } from "./types";
+import { armWatchdog } from "./watchdog";
 
 /** How to run a program. */
 export interface RunOptions {
@@ -127,21 +130,26 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
     const cachedBefore = new Set(Object.keys(require.cache));
     const timeoutMs = options.timeoutMs ?? 60_000;
     let timer: NodeJS.Timeout | undefined;
+    let disarm: (() => Promise<void>) | undefined;
     try {
         process.chdir(path.dirname(resolvedProgram));
-        const work = (async () => {
-            const exported = await loadProgram(resolvedProgram);
-            await drainRegistrations(exitListenersBefore);
-            const outputs = await resolveOutputs(exported);
-            await drainRegistrations(exitListenersBefore);
-            return outputs;
-        })();
         const timeout = new Promise<never>((_, reject) => {
             timer = setTimeout(
                 () => reject(new ProgramError(`program ${resolvedProgram} did not finish registering resources within ${timeoutMs / 1000} s (${monitor.declared.length} declared so far)`, "timeout", [...monitor.declared])),
                 timeoutMs,
             );
         });
+        // A program stuck in synchronous code is interrupted by the watchdog; it runs in a later task than this
+        // one, so that this function, suspended in the race below, survives the interruption and times out.
+        disarm = armWatchdog(Date.now() + timeoutMs);
+        const work = (async () => {
+            await new Promise((resolve) => setImmediate(resolve));
+            const exported = await loadProgram(resolvedProgram);
+            await drainRegistrations(exitListenersBefore);
+            const outputs = await resolveOutputs(exported);
+            await drainRegistrations(exitListenersBefore);
+            return outputs;
+        })();
         const outputs = await Promise.race([work, timeout]);
         await new Promise((resolve) => setImmediate(resolve));
         if (failures.length > 0) {
@@ -157,6 +165,7 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
         throw new ProgramError(`program ${resolvedProgram} failed: ${describe(err)}`, classify(err), [...monitor.declared], err);
     } finally {
         clearTimeout(timer);
+        await disarm?.();
         process.chdir(previousCwd);
         process.removeListener("unhandledRejection", onRejection);
         const libraries = new Set(libraryBeforeExitListeners());

@@ -86,6 +86,25 @@ describe("harness: running a program under the mock runtime", () => {
     });
 });
 
+describe("harness: programs stuck in synchronous code", function () {
+    this.timeout(60_000);
+
+    for (const [fixture, where] of [["busy-loop", "at its top level"], ["busy-apply", "in an apply callback"]]) {
+        it(`times out a program that spins ${where}, and the next run still works`, async () => {
+            const started = Date.now();
+            await assert.rejects(runProgram({ program: path.join(fixtures, `programs/${fixture}/index.ts`), timeoutMs: 1_000 }), (e: unknown) => {
+                assert.ok(e instanceof ProgramError, String(e));
+                assert.strictEqual(e.kind, "timeout");
+                assert.match(e.message, /did not finish registering resources within 1 s/);
+                return true;
+            });
+            assert.ok(Date.now() - started < 10_000, `interrupted after ${Date.now() - started} ms`);
+            const next = await runProgram({ program: path.join(fixtures, "programs/smoke/index.ts"), preview: true });
+            assert.ok(next.resources.length > 0);
+        });
+    }
+});
+
 describe("harness: evaluating a policy pack in-process and over gRPC", function () {
     this.timeout(60_000);
 

@@ -42,6 +42,16 @@ describe("plan: misbehaving programs (spawned)", function () {
         assert.match(result.stderr, /did not finish registering resources within 1 s.*raise --timeout/);
     });
 
+    it("a program stuck in synchronous code (while loop at its top level): exit 2 after --timeout, one line", () => {
+        const started = Date.now();
+        const result = spawnPlan(["--program", path.join(FIXTURES, "../../fixtures/programs/busy-loop/index.ts"), "--timeout", "1", "--format", "json"]);
+        assert.strictEqual(result.code, 2, result.stderr);
+        assert.strictEqual(result.stdout, "");
+        assert.strictEqual(result.stderr.trim().split("\n").length, 1, result.stderr);
+        assert.match(result.stderr, /did not finish registering resources within 1 s.*raise --timeout/);
+        assert.ok(Date.now() - started < 30_000);
+    });
+
     it("a big generated program (2,000 queues) plans in bounded time and memory", () => {
         const started = Date.now();
         const result = spawnPlan(["--program", path.join(FIXTURES, "huge/index.ts"), "--config", "count=2000", "--format", "json", "--usage", "none"]);
