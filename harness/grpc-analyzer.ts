@@ -44,7 +44,24 @@ export interface StartOptions {
 /** How a TypeScript pack is loaded: ts-node, transpile-only, with SWC when installed (see ts-register.js). */
 const TS_REGISTER = path.join(__dirname, "ts-register.js");
 
-/** Spawns a policy pack's analyzer and connects to it. */
+/** Analyzers this process started and has not stopped: stopped with it, even when it ends on an error. */
+const running = new Set<ChildProcess>();
+let stopOnExit = false;
+
+function track(child: ChildProcess): void {
+    running.add(child);
+    child.once("exit", () => running.delete(child));
+    if (!stopOnExit) {
+        stopOnExit = true;
+        process.once("exit", () => {
+            for (const c of running) {
+                c.kill();
+            }
+        });
+    }
+}
+
+/** Spawns a policy pack's analyzer and connects to it. The analyzer stops with `close()` or with this process. */
 export function startAnalyzer(options: StartOptions): Promise<AnalyzerConnection> {
     const entry = options.entry ?? "index.ts";
     const args = entry.endsWith(".ts") ? ["-r", TS_REGISTER, entry] : [entry];
@@ -54,6 +71,7 @@ export function startAnalyzer(options: StartOptions): Promise<AnalyzerConnection
         env: { ...process.env, ...tsNodeProject(options.packDir), ...options.env },
         stdio: ["ignore", "pipe", "pipe"],
     });
+    track(child);
     return new Promise((resolve, reject) => {
         let stdout = "";
         let stderr = "";

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { spawnSync } from "child_process";
 import * as path from "path";
 import { analyzeOverGrpc, evaluatePack, ProgramError, runProgram, toStackResources, type PolicyDiagnostic, type ProgramRun } from "../../harness";
 import { isUnknown } from "../../policies/lib/wire";
@@ -103,6 +104,32 @@ describe("harness: programs stuck in synchronous code", function () {
             assert.ok(next.resources.length > 0);
         });
     }
+});
+
+describe("harness: analyzer processes", function () {
+    this.timeout(60_000);
+
+    it("stops an analyzer with the process that started it, even when that process crashes", () => {
+        const script = path.join(fixtures, "scripts/start-analyzer-then-crash.ts");
+        const result = spawnSync(process.execPath, ["-r", path.resolve(__dirname, "../../harness/ts-register.js"), script], { encoding: "utf8", timeout: 50_000 });
+        assert.notStrictEqual(result.status, 0, "the script crashed");
+        assert.match(result.stderr, /crashed on purpose/);
+        const pid = Number(result.stdout.trim());
+        assert.ok(pid > 0, result.stdout);
+        const alive = (): boolean => {
+            try {
+                process.kill(pid, 0);
+                return true;
+            } catch {
+                return false;
+            }
+        };
+        const deadline = Date.now() + 5_000;
+        while (alive() && Date.now() < deadline) {
+            spawnSync("sleep", ["0.1"]);
+        }
+        assert.ok(!alive(), `analyzer ${pid} outlived the process that started it`);
+    });
 });
 
 describe("harness: evaluating a policy pack in-process and over gRPC", function () {
