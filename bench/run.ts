@@ -12,6 +12,7 @@ import * as os from "os";
 import * as path from "path";
 import type { ProgramRun } from "../harness/types";
 import type { ColdStartResult, ColdStartTask } from "./coldstart";
+import type { HandlerResult, HandlerTask } from "./handler";
 import type { PackId } from "./found";
 import { analyzerOptions, AWSGUARD_DIR, compileRunwayPack, ensureAwsguardInstalled, ROOT, RUNWAY_CONFIG, runwayPackPresent } from "./packs";
 import { generateStack, type Mode } from "./synthetic";
@@ -40,7 +41,7 @@ function repeatsFor(size: number, p: WorkerTask["path"]): number {
         return p === "inprocess" ? 9 : 5;
     }
     if (size <= 10_000) {
-        return 3;
+        return p === "inprocess" ? 9 : 3;
     }
     return p === "inprocess" ? 3 : 1;
 }
@@ -278,6 +279,35 @@ interface ColdStarts {
     errors: string[];
 }
 
+/** Median `Analyze` handler time per pack on 1k resources (see `handler.ts`), in each mode. */
+interface HandlerTimes {
+    resources: number;
+    preview: { runway: number | null; runwayWithoutMemo: number | null; awsguard: number | null };
+    update: { runway: number | null; runwayWithoutMemo: number | null; awsguard: number | null };
+    errors: string[];
+}
+
+function handlerTimes(): HandlerTimes {
+    const resources = 1_000;
+    const errors: string[] = [];
+    const one = (mode: Mode, pack: PackId, memo: boolean): number | null => {
+        try {
+            const [result] = spawnChild<HandlerResult>("handler.ts", { resources, mode, pack, memo, warmup: 2, repeats: 9 } satisfies HandlerTask, 10 * 60_000);
+            return num(result.medianMs);
+        } catch (err) {
+            errors.push(`${pack} ${mode}: ${err instanceof Error ? err.message : String(err)}`.slice(0, 400));
+            return null;
+        }
+    };
+    const modeTimes = (mode: Mode) => {
+        log(`  Analyze handler, ${resources.toLocaleString("en-US")} resources, ${mode}: runway, runway without deserializeOncePerRequest, awsguard ×9…`);
+        const times = { runway: one(mode, "runway", true), runwayWithoutMemo: one(mode, "runway", false), awsguard: one(mode, "awsguard", false) };
+        log(`    ${fmtMs(times.runway)}, ${fmtMs(times.runwayWithoutMemo)}, ${fmtMs(times.awsguard)}`);
+        return times;
+    };
+    return { resources, preview: modeTimes("preview"), update: modeTimes("update"), errors };
+}
+
 async function coldStarts(): Promise<ColdStarts> {
     const hero = await heroRun();
     const runFile = path.join(os.tmpdir(), `runway-bench-hero-${process.pid}.json`);
@@ -466,6 +496,8 @@ async function main(): Promise<void> {
 
     log("cold start (spawn → first AnalyzeStack answer on the hero stage):");
     const cold = await coldStarts();
+    log("the packs' own cost in CrossGuard's Analyze handler (no gRPC):");
+    const handler = handlerTimes();
     const tests = args.skipTests ? { ms: null, exitCode: null } : testSuiteTime();
     const plan = args.skipPlan ? { zero: null, hero: null, enterprise: null, runsMs: {}, exitCodes: {}, note: "skipped (--skip-plan)" } : planTimes();
 
@@ -485,6 +517,7 @@ async function main(): Promise<void> {
         coldStartStack: cold.source,
         packCompileMs: cold.compileMs,
         coldStartErrors: cold.errors,
+        analyzeHandlerMs: handler,
         testSuiteMs: tests.ms,
         testSuiteExitCode: tests.exitCode,
         runwayPack: present ? "policies/" : "sample (Runway pack missing)",
@@ -518,6 +551,7 @@ async function main(): Promise<void> {
                 cold.runwayMs === null && cold.runwayCompiledMs === null ? null : Math.min(cold.runwayMs ?? Infinity, cold.runwayCompiledMs ?? Infinity) < Math.min(1000, cold.awsguardMs ?? Infinity),
             )}`,
             `  on: ${cold.source}${cold.errors.length ? `; errors: ${cold.errors.join("; ")}` : ""}`,
+            `Analyze handler, no gRPC (${handler.resources.toLocaleString("en-US")} resources, preview / update): Runway ${fmtMs(handler.preview.runway)} / ${fmtMs(handler.update.runway)} (without deserializeOncePerRequest ${fmtMs(handler.preview.runwayWithoutMemo)} / ${fmtMs(handler.update.runwayWithoutMemo)}); awsguard ${fmtMs(handler.preview.awsguard)} / ${fmtMs(handler.update.awsguard)}${handler.errors.length ? `; errors: ${handler.errors.join("; ")}` : ""}`,
             `npm run plan (cold, median of 5): ${plan.note && plan.zero === null && plan.hero === null && plan.enterprise === null ? plan.note : `zero ${fmtMs(plan.zero)}, hero ${fmtMs(plan.hero)}, enterprise ${fmtMs(plan.enterprise)}${flag(plan.enterprise === null ? null : plan.enterprise < 5000)}${plan.note ? ` (${plan.note})` : ""}`}`,
             `npm test: ${tests.ms === null ? "skipped" : `${fmtMs(tests.ms)} (exit ${tests.exitCode})`}`,
             ...rows.filter((r) => r.runwayError || r.awsguardError).map((r) => `errors at ${r.resources} ${r.mode} ${r.path}: ${[r.runwayError && `runway: ${r.runwayError}`, r.awsguardError && `awsguard: ${r.awsguardError}`].filter(Boolean).join("; ")}`),

@@ -59,8 +59,17 @@ function enqueue(queue: Queue, key: string, message: string): void {
     else queue.set(key, [message]);
 }
 
-function drain(queue: Queue, key: string): string[] {
-    const list = queue.get(key) ?? [];
+const NOTHING_QUEUED: readonly string[] = [];
+
+/** Takes what was queued under `key` (called for every resource by three companions: allocates nothing when empty). */
+function drain(queue: Queue, key: string): readonly string[] {
+    if (queue.size === 0) {
+        return NOTHING_QUEUED;
+    }
+    const list = queue.get(key);
+    if (list === undefined) {
+        return NOTHING_QUEUED;
+    }
     queue.delete(key);
     return list;
 }
@@ -393,7 +402,7 @@ function urnOf(message: string): string | undefined {
     return decodeDiagnostic({ policyName: "", message, enforcementLevel: "advisory" }).urn;
 }
 
-function reportAll(messages: string[], report: ReportViolation, urn?: string): void {
+function reportAll(messages: readonly string[], report: ReportViolation, urn?: string): void {
     for (const m of messages) {
         report(m, urn ?? urnOf(m));
     }

@@ -1,0 +1,77 @@
+/**
+ * A pack's own cost inside CrossGuard's server, without gRPC, in its own process:
+ *
+ *   node -r ./harness/ts-register.js bench/handler.ts <json HandlerTask>
+ *
+ * Calls the `Analyze` handler (`makeAnalyzeRpcFun` of the pack's own `@pulumi/policy/server`) for every resource of
+ * a synthetic stack, on `AnalyzeRequest`s decoded from bytes before each run (fresh protobuf objects, as gRPC hands
+ * them over). Over gRPC this cost is hidden under ~0.7 ms of transport per request; here it is what the pack
+ * itself spends. Runway is measured as its entry serves it (`deserializeOncePerRequest` installed) and, with
+ * `memo: false`, without it. There is no `Configure` (the server keeps that config private): packs run on their
+ * declared levels, Runway in its strict profile.
+ *
+ * Prints `RESULT <json HandlerResult>`.
+ */
+import * as path from "path";
+import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
+import { analyzeRequest, providerLookup } from "../harness/analyzer-wire";
+import { deserializeOncePerRequest } from "../policies/lib/deserialize-once";
+import { runChild } from "./child";
+import type { PackId } from "./found";
+import { AWSGUARD_DIR, loadAwsguardPack, loadRunwayPack } from "./packs";
+import { generateStack, type Mode } from "./synthetic";
+import { median } from "./worker";
+
+export interface HandlerTask {
+    resources: number;
+    mode: Mode;
+    pack: PackId;
+    /** Runway: install `deserializeOncePerRequest` as `policies/index.ts` does. Default true. */
+    memo?: boolean;
+    warmup: number;
+    repeats: number;
+}
+
+export interface HandlerResult {
+    task: HandlerTask;
+    timesMs: number[];
+    medianMs: number;
+}
+
+type AnalyzeFun = (call: { request: analyzerproto.AnalyzeRequest }, callback: (err: unknown) => void) => void;
+interface ServerModule {
+    makeAnalyzeRpcFun(name: string, version: string, level: string, policies: unknown[]): AnalyzeFun;
+}
+
+async function main(): Promise<void> {
+    const task = JSON.parse(process.argv[2] ?? "{}") as HandlerTask;
+    if (task.pack === "runway" && task.memo !== false) {
+        deserializeOncePerRequest();
+    }
+    const serverModule = task.pack === "runway" ? "@pulumi/policy/server" : path.join(AWSGUARD_DIR, "node_modules", "@pulumi", "policy", "server");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const server = require(serverModule) as ServerModule;
+    const pack = task.pack === "runway" ? loadRunwayPack() : loadAwsguardPack();
+    const analyze = server.makeAnalyzeRpcFun(pack.name, pack.version, pack.enforcementLevel ?? "advisory", pack.policies);
+
+    const { run } = generateStack({ resources: task.resources, mode: task.mode });
+    const lookup = providerLookup(run.resources);
+    const bytes = run.resources.map((r) => analyzeRequest(r, lookup(r.provider)).serializeBinary());
+    const timesMs: number[] = [];
+    for (let i = 0; i < task.warmup + task.repeats; i++) {
+        const requests = bytes.map((b) => analyzerproto.AnalyzeRequest.deserializeBinary(b));
+        const started = process.hrtime.bigint();
+        for (const request of requests) {
+            await new Promise<void>((resolve, reject) => analyze({ request }, (err) => (err ? reject(err) : resolve())));
+        }
+        if (i >= task.warmup) {
+            timesMs.push(Number(process.hrtime.bigint() - started) / 1e6);
+        }
+    }
+    const result: HandlerResult = { task, timesMs, medianMs: median(timesMs) };
+    process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+}
+
+if (require.main === module) {
+    runChild(main);
+}
