@@ -8,10 +8,23 @@ import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import { isRecord, RESOURCE_REF_SIG, SIG_KEY, UNKNOWN_STRING } from "../policies/lib/wire";
 import type { DeclaredResource, WireProperties } from "./types";
 
-/** Replaces resource references by their id (custom) or URN (component), recursively. */
+/**
+ * Replaces resource references by their id (custom) or URN (component), recursively. Copy on change: what holds
+ * no reference comes back as the same object (every caller copies the result anyway — into a Struct, or through
+ * the deserializer), so most properties cost no allocation here.
+ */
 export function downgradeResourceReferences(value: unknown): unknown {
     if (Array.isArray(value)) {
-        return value.map(downgradeResourceReferences);
+        let out: unknown[] | undefined;
+        for (let i = 0; i < value.length; i++) {
+            const item: unknown = value[i];
+            const downgraded = downgradeResourceReferences(item);
+            if (downgraded !== item) {
+                out ??= value.slice();
+                out[i] = downgraded;
+            }
+        }
+        return out ?? value;
     }
     if (!isRecord(value)) {
         return value;
@@ -22,11 +35,16 @@ export function downgradeResourceReferences(value: unknown): unknown {
         }
         return value.urn;
     }
-    const result: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) {
-        result[key] = downgradeResourceReferences(inner);
+    let out: Record<string, unknown> | undefined;
+    for (const key of Object.keys(value)) {
+        const inner = value[key];
+        const downgraded = downgradeResourceReferences(inner);
+        if (downgraded !== inner) {
+            out ??= { ...value };
+            out[key] = downgraded;
+        }
     }
-    return result;
+    return out ?? value;
 }
 
 /** Analyzer-ready properties as a protobuf Struct. */

@@ -35,6 +35,11 @@ export interface PolicyPackDefinition {
 export interface EvaluateOptions {
     /** The `--policy-pack-config` document. */
     config?: PackConfig;
+    /**
+     * Validate `config` against each policy's config schema first, as the CLI does (default true). `false` hands
+     * the policies values no CLI would pass on: for testing a pack's own defences.
+     */
+    validateConfig?: boolean;
 }
 
 // The real server's internals, pinned with @pulumi/policy: the deserializer and the unknown-checking proxy.
@@ -149,9 +154,14 @@ class ResourceView {
     }
 }
 
+/** The server's stack tags: one map for every call (none are set without the engine). */
+const STACK_TAGS: ReadonlyMap<string, string> = new Map<string, string>();
+
 /** `Analyze`'s arguments: the resource's inputs plus the policy's config and helpers. */
 class AnalyzeArgs extends ResourceView {
-    readonly stackTags = new Map<string, string>();
+    get stackTags(): ReadonlyMap<string, string> {
+        return STACK_TAGS;
+    }
     constructor(
         resource: DeclaredResource,
         provider: DeclaredResource | undefined,
@@ -164,6 +174,11 @@ class AnalyzeArgs extends ResourceView {
     }
 }
 
+/** Finds the view of a URN among the views one stack policy was given. */
+interface UrnLookup {
+    get(urn: string): PolicyResource | undefined;
+}
+
 /** One resource in `AnalyzeStack`: its outputs, and parent/dependencies linked to the other views of the call. */
 class StackResourceView extends ResourceView {
     private cachedParent?: PolicyResource | null;
@@ -173,7 +188,7 @@ class StackResourceView extends ResourceView {
     constructor(
         resource: DeclaredResource,
         provider: DeclaredResource | undefined,
-        private readonly byUrn: Map<string, PolicyResource>,
+        private readonly byUrn: UrnLookup,
     ) {
         super(resource, resource.outputs, provider);
     }
@@ -197,7 +212,14 @@ class StackResourceView extends ResourceView {
         return this.cachedPropertyDependencies;
     }
     private link(urns: string[]): PolicyResource[] {
-        return urns.map((urn) => this.byUrn.get(urn)).filter((r): r is PolicyResource => r !== undefined);
+        const linked: PolicyResource[] = [];
+        for (const urn of urns) {
+            const r = this.byUrn.get(urn);
+            if (r !== undefined) {
+                linked.push(r);
+            }
+        }
+        return linked;
     }
 }
 
@@ -207,7 +229,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 /** Evaluates `pack` on everything `run` declared; returns the diagnostics the real analyzer would. */
 export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, options: EvaluateOptions = {}): Promise<PolicyDiagnostic[]> {
-    const config = packPolicyConfig(pack.policies.map((p) => p.name), options.config ?? {});
+    const config = packPolicyConfig(pack.policies, options.config ?? {}, { validate: options.validateConfig });
     const lookup = providerLookup(run.resources);
     const diagnostics: PolicyDiagnostic[] = [];
 
@@ -221,14 +243,14 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
         void _ignored;
         return props;
     };
-    const reporter = (name: string, description: string, level: EnforcementLevel, severity: Severity | undefined, subject?: string): ReportViolation => (message, urn) => {
+    const reporter = (name: string, description: string, level: EnforcementLevel, severity: Severity | undefined, subject?: () => string | undefined): ReportViolation => (message, urn) => {
         diagnostics.push({
             policyName: name,
             policyPackName: pack.name,
             policyPackVersion: pack.version,
             message: message ? `${description}\n${message}` : description,
             // In Analyze, the engine attaches a diagnostic without a URN to the resource being analyzed.
-            urn: urn || subject,
+            urn: urn || subject?.(),
             description,
             enforcementLevel: level,
             severity,
@@ -266,39 +288,41 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
         return undefined;
     };
 
-    // Analyze: each resource's inputs, every resource policy, in pack order.
+    // Analyze: each resource's inputs, every resource policy, in pack order. What does not depend on the resource
+    // (level, type filter, config, reporter) is prepared once per policy; the reporter's subject is the resource
+    // being analyzed (validations run one at a time, so it cannot change under a pending one).
+    let subject: string | undefined;
+    const resourcePolicies = (pack.policies as AnyPolicy[]).flatMap((policy) => {
+        const level = levelOf(policy.name, policy.enforcementLevel);
+        if (level === "disabled" || !policyModule.isResourcePolicy(policy) || !policy.validateResource) {
+            return [];
+        }
+        const only = Array.isArray(policy.validateResource) ? undefined : policyModule.getPulumiType(policy.validateResource);
+        const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
+        const report = reporter(policy.name, policy.description, level, policy.severity, () => subject);
+        return [{ policy, only, validations, report, getConfig: getConfigFor(policy.name) as ResourceValidationArgs["getConfig"] }];
+    });
     for (const resource of run.resources) {
         const provider = lookup(resource.provider);
-        for (const policy of pack.policies as AnyPolicy[]) {
-            const level = levelOf(policy.name, policy.enforcementLevel);
-            if (level === "disabled" || !policyModule.isResourcePolicy(policy) || !policy.validateResource) {
+        subject = resource.urn;
+        for (const { policy, only, validations, report, getConfig } of resourcePolicies) {
+            if (only && only !== resource.type) {
                 continue;
             }
-            if (!Array.isArray(policy.validateResource)) {
-                const only = policyModule.getPulumiType(policy.validateResource);
-                if (only && only !== resource.type) {
-                    continue;
-                }
-            }
-            const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
-            const report = reporter(policy.name, policy.description, level, policy.severity, resource.urn);
             for (const validation of validations) {
-                const pending = guard(
-                    policy.name,
-                    policy.description,
-                    policy.severity,
-                    () => validation(new AnalyzeArgs(resource, provider, getConfigFor(policy.name) as ResourceValidationArgs["getConfig"]) as unknown as ResourceValidationArgs, report),
-                    resource.urn,
-                );
+                const pending = guard(policy.name, policy.description, policy.severity, () => validation(new AnalyzeArgs(resource, provider, getConfig) as unknown as ResourceValidationArgs, report), resource.urn);
                 if (pending) {
                     await pending;
                 }
             }
         }
     }
+    subject = undefined;
 
     // AnalyzeStack: every resource's outputs, every stack policy.
     const providers = run.resources.map((r) => lookup(r.provider));
+    let urnIndex: Map<string, number> | undefined;
+    const indexByUrn = (): Map<string, number> => (urnIndex ??= new Map(run.resources.map((r, i) => [r.urn, i])));
     for (const policy of pack.policies as AnyPolicy[]) {
         const level = levelOf(policy.name, policy.enforcementLevel);
         if (level === "disabled" || !policyModule.isStackPolicy(policy) || !policy.validateStack) {
@@ -310,16 +334,21 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
         }
         const report = reporter(policy.name, policy.description, level, policy.severity);
         const pending = guard(policy.name, policy.description, policy.severity, () => {
-            const byUrn = new Map<string, PolicyResource>();
-            const resources = run.resources.map((r, i) => {
-                const view = new StackResourceView(r, providers[i], byUrn) as unknown as PolicyResource;
-                byUrn.set(r.urn, view);
-                return view;
+            // Fresh views for each policy, as the server deserializes afresh for each; the URN index is shared.
+            const resources: PolicyResource[] = new Array<PolicyResource>(run.resources.length);
+            const byUrn: UrnLookup = {
+                get: (urn) => {
+                    const i = indexByUrn().get(urn);
+                    return i === undefined ? undefined : resources[i];
+                },
+            };
+            run.resources.forEach((r, i) => {
+                resources[i] = new StackResourceView(r, providers[i], byUrn) as unknown as PolicyResource;
             });
             const args: StackValidationArgs = {
                 resources,
                 getConfig: getConfigFor(policy.name) as StackValidationArgs["getConfig"],
-                stackTags: new Map(),
+                stackTags: STACK_TAGS as Map<string, string>,
                 notApplicable,
             };
             return policy.validateStack?.(args, report);

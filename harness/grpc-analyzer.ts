@@ -13,7 +13,7 @@ import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { analyzeRequest, analyzerResource, providerLookup } from "./analyzer-wire";
-import { packPolicyConfig, type PackConfig } from "./pack-config";
+import { packPolicyConfig, type PackConfig, type PolicyConfigInfo } from "./pack-config";
 import type { EnforcementLevel, PolicyDiagnostic, ProgramRun, Severity } from "./types";
 
 /** A running analyzer process and a client connected to it. */
@@ -24,8 +24,8 @@ export interface AnalyzerConnection {
     pid: number | undefined;
     /** Milliseconds from spawn to the port being printed. */
     startMs: number;
-    /** The pack's policies and their declared levels, from `GetAnalyzerInfo`. */
-    policies(): Promise<{ name: string; enforcementLevel: EnforcementLevel }[]>;
+    /** The pack's policies, their declared levels and config schemas, from `GetAnalyzerInfo`. */
+    policies(): Promise<(PolicyConfigInfo & { enforcementLevel: EnforcementLevel })[]>;
     close(): void;
 }
 
@@ -104,7 +104,14 @@ export function startAnalyzer(options: StartOptions): Promise<AnalyzerConnection
                 startMs: Date.now() - started,
                 policies: () =>
                     unary<analyzerproto.AnalyzerInfo>((cb) => client.getAnalyzerInfo(new emptyproto.Empty(), cb)).then((info) =>
-                        info.getPoliciesList().map((p) => ({ name: p.getName(), enforcementLevel: LEVEL_FROM_PROTO.get(p.getEnforcementlevel()) ?? "advisory" })),
+                        info.getPoliciesList().map((p) => {
+                            const schema = p.getConfigschema();
+                            return {
+                                name: p.getName(),
+                                enforcementLevel: LEVEL_FROM_PROTO.get(p.getEnforcementlevel()) ?? "advisory",
+                                ...(schema ? { configSchema: { properties: schema.getProperties()?.toJavaScript() ?? {}, required: schema.getRequiredList() } } : {}),
+                            };
+                        }),
                     ),
                 close: () => {
                     client.close();
@@ -143,7 +150,7 @@ const SEVERITY_FROM_PROTO = new Map<analyzerproto.PolicySeverity, Severity>([
 export async function configureAnalyzer(connection: AnalyzerConnection, config: PackConfig): Promise<void> {
     const policies = await connection.policies();
     const declared = new Map(policies.map((p) => [p.name, p.enforcementLevel]));
-    const resolved = packPolicyConfig(policies.map((p) => p.name), config);
+    const resolved = packPolicyConfig(policies, config);
     const req = new analyzerproto.ConfigureAnalyzerRequest();
     const map = req.getPolicyconfigMap();
     for (const [name, { enforcementLevel, ...props }] of Object.entries(resolved)) {

@@ -8,5 +8,5 @@ export { makeUrn, qualifiedType } from "./recording-monitor";
 export * from "./types";
 export { evaluatePack, type PolicyPackDefinition, type EvaluateOptions } from "./evaluate-pack";
 export { analyzeOverGrpc, startAnalyzer, configureAnalyzer, analyzeRun, type AnalyzerConnection, type StartOptions } from "./grpc-analyzer";
-export { packPolicyConfig, type PackConfig, type PolicyConfig } from "./pack-config";
+export { packPolicyConfig, type PackConfig, type PolicyConfig, type PolicyConfigInfo } from "./pack-config";
 export { toStackResources, rawProperties } from "./stack-view";

@@ -48,7 +48,7 @@ export function loadPackConfig(file: string, pack: LoadedPack, profiles: readonl
     }
     const config = parsed as PackConfig;
     try {
-        packPolicyConfig(policies, config);
+        packPolicyConfig(pack.definition.policies, config);
     } catch (err) {
         // The harness's messages start "policy pack config …": the file is already named.
         throw fail((err instanceof Error ? err.message : String(err)).replace(/^policy pack config /, ""));

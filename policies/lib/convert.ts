@@ -32,13 +32,20 @@ function urnsOf(list: unknown): string[] {
     return out;
 }
 
-/** One `AnalyzeStack` resource as a StackResource. */
-export function fromPolicyResource(r: PolicyResource): StackResource {
+/**
+ * One `AnalyzeStack` resource as a StackResource. `providers` (URN → properties) lets a whole-stack conversion read
+ * each provider's properties once instead of once per resource it serves (they are the same within one call).
+ */
+export function fromPolicyResource(r: PolicyResource, providers?: Map<string, Record<string, unknown>>): StackResource {
     const propertyDependencies: Record<string, string[]> = {};
     const deps: unknown = r.propertyDependencies;
     if (isRecord(deps)) {
-        for (const [key, list] of Object.entries(deps)) {
-            propertyDependencies[key] = urnsOf(list);
+        // The engine lists every input, most with no dependency: keep only the links (readers use `?? []`).
+        for (const key of Object.keys(deps)) {
+            const list: unknown = deps[key];
+            if (Array.isArray(list) && list.length > 0) {
+                propertyDependencies[key] = urnsOf(list);
+            }
         }
     }
     const parent: unknown = r.parent;
@@ -56,8 +63,15 @@ export function fromPolicyResource(r: PolicyResource): StackResource {
     } else if (typeof r.opts?.parent === "string" && r.opts.parent !== "") {
         out.parent = r.opts.parent;
     }
-    if (r.provider) {
-        out.providerProps = rawProps(r.provider.props);
+    const provider = r.provider;
+    if (provider) {
+        const urn = String(provider.urn);
+        let props = providers?.get(urn);
+        if (props === undefined) {
+            props = rawProps(provider.props);
+            providers?.set(urn, props);
+        }
+        out.providerProps = props;
     }
     return out;
 }

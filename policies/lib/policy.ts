@@ -90,12 +90,19 @@ function internalError(policy: string, urn: string | undefined, err: unknown): s
     });
 }
 
-/** Runs `work`; any error becomes one advisory diagnostic naming the policy. */
-async function guarded(policy: string, key: string, urn: string | undefined, work: () => void | Promise<void>): Promise<void> {
+/**
+ * Runs `work`; any error becomes one advisory diagnostic naming the policy. Synchronous work stays synchronous
+ * (rules are): a promise is returned only for asynchronous work.
+ */
+function guarded(policy: string, key: string, urn: string | undefined, work: () => void | Promise<void>): void | Promise<void> {
+    const fail = (err: unknown) => enqueue(advisoryQueue, key, internalError(policy, urn, err));
     try {
-        await work();
+        const pending = work();
+        if (pending) {
+            return pending.catch(fail);
+        }
     } catch (err) {
-        enqueue(advisoryQueue, key, internalError(policy, urn, err));
+        fail(err);
     }
 }
 
@@ -247,7 +254,8 @@ export function stackGraph(resources: readonly PolicyResource[]): Graph {
         return c.graph;
     }
     const converted: StackResource[] = new Array<StackResource>(count);
-    for (let i = 0; i < count; i++) converted[i] = fromPolicyResource(resources[i]);
+    const providers = new Map<string, Record<string, unknown>>();
+    for (let i = 0; i < count; i++) converted[i] = fromPolicyResource(resources[i], providers);
     const graph = new Graph(converted);
     currentGraph = { graph, count, first, last };
     return graph;
@@ -268,10 +276,11 @@ function typed<T extends object>(fn: T, types: readonly string[]): T {
 export function toPolicy(rule: ResourceRule): ResourceValidationPolicy {
     registerWaivablePolicy(rule.name, rule.neverWaivable === true);
     const types = new Set(rule.types);
-    const validate = async (args: ResourceValidationArgs, report: ReportViolation) => {
+    // Synchronous: a resource of another type costs one set lookup, no promise (the server awaits whatever returns).
+    const validate = (args: ResourceValidationArgs, report: ReportViolation): void | Promise<void> => {
         if (!types.has(args.type)) return;
         const key = resourceKey(String(args.urn));
-        await guarded(rule.name, key, String(args.urn), () => {
+        return guarded(rule.name, key, String(args.urn), () => {
             const r = fromValidationArgs(args);
             const ctx = context(rule, args.getConfig<Record<string, unknown>>(), new Graph([r]));
             for (const f of rule.check(r, ctx)) {

@@ -157,6 +157,35 @@ describe("harness: evaluating a policy pack in-process and over gRPC", function 
         });
     }
 
+    it("reconciles pack config as the CLI does: schema defaults first, then the file, validated against the schema", async () => {
+        const run = await runProgram({ program: path.join(fixtures, "programs/two-buckets/index.ts") });
+        const seen: unknown[] = [];
+        const pack = {
+            name: "defaults",
+            version: "0.0.1",
+            policies: [
+                {
+                    name: "threshold",
+                    description: "records its config",
+                    enforcementLevel: "advisory" as const,
+                    configSchema: { properties: { threshold: { type: "integer" as const, minimum: 1, default: 3 }, label: { type: "string" as const } }, required: ["threshold"] },
+                    validateStack: (args: { getConfig<T>(): T }) => {
+                        seen.push(args.getConfig());
+                    },
+                },
+            ],
+        };
+        await evaluatePack(run, pack);
+        await evaluatePack(run, pack, { config: { threshold: { threshold: 5, label: "x" } } });
+        assert.deepStrictEqual(seen, [{ threshold: 3 }, { threshold: 5, label: "x" }]);
+        await assert.rejects(evaluatePack(run, pack, { config: { threshold: { threshold: 0, label: 7 } } }), /policy pack config is invalid: policy "threshold": threshold: must be >= 1; policy "threshold": label: must be string/);
+        await assert.rejects(
+            analyzeOverGrpc(run, { packDir: path.join(fixtures, "packs/sample"), config: { "buckets-have-sse": { note: 42 } } }),
+            /policy pack config is invalid: policy "buckets-have-sse": note: must be string/,
+            "over gRPC, the schema comes from GetAnalyzerInfo",
+        );
+    });
+
     it("applies enforcement levels from pack config the way Configure does", async () => {
         const run = await runProgram({ program: path.join(fixtures, "programs/two-buckets/index.ts") });
         const disabled = await evaluatePack(run, samplePack, { config: { "subnet-cidr-is-small": "disabled", all: "mandatory" } });

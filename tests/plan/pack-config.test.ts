@@ -100,6 +100,7 @@ describe("plan --policy-pack-config", function () {
         it("a bad level", bad("level.json", { all: "strict" }, /all: enforcement level "strict" is not one of advisory, mandatory, remediate, disabled/));
         it("a bad level in an object entry", bad("entry.json", { "db-backup-retention": { enforcementLevel: "loud" } }, /db-backup-retention\.enforcementLevel: enforcement level "loud"/));
         it("an entry that is neither a level nor an object", bad("number.json", { "db-backup-retention": 14 }, /"db-backup-retention" must be a level or an object/));
+        it("option values a policy's config schema refuses, all of them, as the CLI refuses them", bad("schema.json", { "runway-settings": { stage: "prod" }, "sg-no-world-admin-ports": { adminPorts: ["ssh"] } }, /is invalid: policy "runway-settings": stage: must be equal to one of the allowed values \("zero", "hero", "enterprise"\); policy "sg-no-world-admin-ports": adminPorts\.0: must be integer/));
         it("a pack-wide stage other than the plan's profile", bad("stage.json", { "runway-settings": { stage: "zero" } }, /"runway-settings" sets stage "zero", but this plan judges the hero profile/));
     });
 });
