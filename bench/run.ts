@@ -43,7 +43,7 @@ function repeatsFor(size: number, p: WorkerTask["path"]): number {
     if (size <= 10_000) {
         return p === "inprocess" ? 9 : 3;
     }
-    return p === "inprocess" ? 3 : 1;
+    return p === "inprocess" ? 5 : 1;
 }
 
 /**

@@ -335,18 +335,28 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
         const report = reporter(policy.name, policy.description, level, policy.severity);
         const pending = guard(policy.name, policy.description, policy.severity, () => {
             // Fresh views for each policy, as the server deserializes afresh for each; the URN index is shared.
-            const resources: PolicyResource[] = new Array<PolicyResource>(run.resources.length);
+            // Built when the policy first reads `resources` (a policy that never does costs nothing).
+            let resources: PolicyResource[] | undefined;
             const byUrn: UrnLookup = {
                 get: (urn) => {
                     const i = indexByUrn().get(urn);
-                    return i === undefined ? undefined : resources[i];
+                    return i === undefined ? undefined : resources?.[i];
                 },
             };
-            run.resources.forEach((r, i) => {
-                resources[i] = new StackResourceView(r, providers[i], byUrn) as unknown as PolicyResource;
-            });
+            const views = (): PolicyResource[] => {
+                if (!resources) {
+                    const built = new Array<PolicyResource>(run.resources.length);
+                    run.resources.forEach((r, i) => {
+                        built[i] = new StackResourceView(r, providers[i], byUrn) as unknown as PolicyResource;
+                    });
+                    resources = built;
+                }
+                return resources;
+            };
             const args: StackValidationArgs = {
-                resources,
+                get resources() {
+                    return views();
+                },
                 getConfig: getConfigFor(policy.name) as StackValidationArgs["getConfig"],
                 stackTags: STACK_TAGS as Map<string, string>,
                 notApplicable,
