@@ -42,7 +42,8 @@ export class Graph {
     readonly resources: readonly StackResource[];
     private readonly byUrn = new Map<string, StackResource>();
     private readonly byType = new Map<string, StackResource[]>();
-    private readonly byKey = new Map<string, StackResource[]>();
+    /** identifier → type → resources exposing it (values like a shared `name` can be common: no scans). */
+    private readonly byKey = new Map<string, Map<string, StackResource[]>>();
     private readonly memo = new Map<string, unknown>();
 
     constructor(resources: readonly StackResource[]) {
@@ -55,11 +56,17 @@ export class Graph {
             for (const prop of IDENTIFIER_PROPS) {
                 const v = plain(r.props[prop]);
                 if (typeof v === "string" && v !== "") {
-                    const keyed = this.byKey.get(v);
-                    if (keyed) {
-                        if (!keyed.includes(r)) keyed.push(r);
-                    } else {
-                        this.byKey.set(v, [r]);
+                    let byType = this.byKey.get(v);
+                    if (!byType) {
+                        byType = new Map();
+                        this.byKey.set(v, byType);
+                    }
+                    const keyed = byType.get(r.type);
+                    if (!keyed) {
+                        byType.set(r.type, [r]);
+                    } else if (keyed[keyed.length - 1] !== r) {
+                        // r's identifiers are indexed together: if it is already listed, it is the last one.
+                        keyed.push(r);
                     }
                 }
             }
@@ -81,7 +88,16 @@ export class Graph {
 
     /** Resources of `types` that expose `key` as an identifier. */
     lookup(key: string, types: readonly string[]): StackResource[] {
-        return (this.byKey.get(key) ?? []).filter((r) => types.includes(r.type));
+        const byType = this.byKey.get(key);
+        if (!byType) {
+            return [];
+        }
+        const out: StackResource[] = [];
+        for (const type of new Set(types)) {
+            const list = byType.get(type);
+            if (list) out.push(...list);
+        }
+        return out;
     }
 
     /**

@@ -9,6 +9,8 @@ import { evaluatePack, type PolicyDiagnostic } from "../../harness";
 import { decodeDiagnostic } from "../../policies/lib/finding-format";
 import { GRAPH_POLICY, resetStackGraph, stackGraph } from "../../policies/lib/policy";
 import { graphRules, runwayPack } from "../../policies/pack";
+import { Graph } from "../../policies/graph/graph";
+import type { StackResource } from "../../policies/lib/resource";
 import { programRun, resource } from "../growth/lib/runs";
 
 const NOW = "2026-01-15";
@@ -108,5 +110,28 @@ describe("runway-graph (graph rules in one stack policy)", function () {
             assert.ok(typeof entry === "object" && entry.properties?.enforcementLevel, rule.name);
             for (const option of Object.keys(rule.options ?? {})) assert.ok(entry.properties?.[option], `${rule.name}.${option}`);
         }
+    });
+});
+
+describe("the resource graph's identifier index", () => {
+    const r = (type: string, name: string, props: Record<string, unknown>): StackResource => ({ urn: `urn:pulumi:dev::fx::${type}::${name}`, type, name, props, dependencies: [], propertyDependencies: {}, protect: false });
+    const BUCKET = "aws:s3/bucket:Bucket";
+    const QUEUE = "aws:sqs/queue:Queue";
+
+    it("lists a resource once under an identifier it exposes twice, every resource sharing it, only of the wanted types", () => {
+        const a = r(BUCKET, "a", { id: "shared", bucket: "shared" });
+        const q = r(QUEUE, "q", { name: "shared" });
+        const b = r(BUCKET, "b", { bucket: "shared" });
+        const graph = new Graph([a, q, b]);
+        assert.deepEqual(graph.lookup("shared", [BUCKET]).map((x) => x.name), ["a", "b"]);
+        assert.deepEqual(graph.lookup("shared", [QUEUE, BUCKET, BUCKET]).map((x) => x.name), ["q", "a", "b"]);
+        assert.deepEqual(graph.lookup("missing", [BUCKET]), []);
+    });
+
+    it("indexes 20,000 resources sharing one name, each once, and still finds each by its own id", () => {
+        const many = Array.from({ length: 20_000 }, (_, i) => r(QUEUE, `q${i}`, { name: "worker", id: `q${i}` }));
+        const graph = new Graph(many);
+        assert.equal(graph.lookup("worker", [QUEUE]).length, 20_000);
+        assert.equal(graph.lookup("q7", [QUEUE])[0].name, "q7");
     });
 });
