@@ -14,6 +14,7 @@
  */
 import * as path from "path";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
+import { serverHandlers } from "../harness";
 import { analyzeRequest, providerLookup } from "../harness/analyzer-wire";
 import { deserializeOncePerRequest } from "../policies/lib/deserialize-once";
 import { runChild } from "./child";
@@ -38,21 +39,14 @@ export interface HandlerResult {
     medianMs: number;
 }
 
-type AnalyzeFun = (call: { request: analyzerproto.AnalyzeRequest }, callback: (err: unknown) => void) => void;
-interface ServerModule {
-    makeAnalyzeRpcFun(name: string, version: string, level: string, policies: unknown[]): AnalyzeFun;
-}
-
 async function main(): Promise<void> {
     const task = JSON.parse(process.argv[2] ?? "{}") as HandlerTask;
     if (task.pack === "runway" && task.memo !== false) {
         deserializeOncePerRequest();
     }
     const serverModule = task.pack === "runway" ? "@pulumi/policy/server" : path.join(AWSGUARD_DIR, "node_modules", "@pulumi", "policy", "server");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const server = require(serverModule) as ServerModule;
     const pack = task.pack === "runway" ? loadRunwayPack() : loadAwsguardPack();
-    const analyze = server.makeAnalyzeRpcFun(pack.name, pack.version, pack.enforcementLevel ?? "advisory", pack.policies);
+    const server = serverHandlers(pack, serverModule);
 
     const { run } = generateStack({ resources: task.resources, mode: task.mode });
     const lookup = providerLookup(run.resources);
@@ -62,7 +56,7 @@ async function main(): Promise<void> {
         const requests = bytes.map((b) => analyzerproto.AnalyzeRequest.deserializeBinary(b));
         const started = process.hrtime.bigint();
         for (const request of requests) {
-            await new Promise<void>((resolve, reject) => analyze({ request }, (err) => (err ? reject(err) : resolve())));
+            await server.analyze(request);
         }
         if (i >= task.warmup) {
             timesMs.push(Number(process.hrtime.bigint() - started) / 1e6);

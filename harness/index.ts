@@ -10,3 +10,4 @@ export { evaluatePack, type PolicyPackDefinition, type EvaluateOptions } from ".
 export { analyzeOverGrpc, startAnalyzer, configureAnalyzer, analyzeRun, type AnalyzerConnection, type StartOptions } from "./grpc-analyzer";
 export { packPolicyConfig, type PackConfig, type PolicyConfig, type PolicyConfigInfo } from "./pack-config";
 export { toStackResources, rawProperties } from "./stack-view";
+export { serverHandlers, type ServerHandlers } from "./policy-server";

@@ -7,7 +7,7 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
-import { runProgram, type ProgramRun } from "../../harness";
+import { runProgram, serverHandlers, type ProgramRun } from "../../harness";
 import { analyzeRequest, analyzerResource, providerLookup } from "../../harness/analyzer-wire";
 import { deserializeOncePerRequest, type DeserializeModule } from "../../policies/lib/deserialize-once";
 import { runwayPack } from "../../policies/pack";
@@ -16,24 +16,9 @@ import { STAGE_RUNS } from "../stages/helpers";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const deserializeModule = require("@pulumi/policy/deserialize") as DeserializeModule;
 
-type RpcCallback = (err: unknown, response?: analyzerproto.AnalyzeResponse) => void;
-type RpcFun = (call: { request: unknown }, callback: RpcCallback) => void;
-interface ServerModule {
-    makeAnalyzeRpcFun(name: string, version: string, level: string, policies: unknown[]): RpcFun;
-    makeAnalyzeStackRpcFun(name: string, version: string, level: string, policies: unknown[]): RpcFun;
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const server = require("@pulumi/policy/server") as ServerModule;
-
 const WAIVERS = path.join(__dirname, "../fixtures/programs/waivers/index.ts");
 const DATA_STORES = path.join(__dirname, "../fixtures/programs/data-stores/index.ts");
-const args = [runwayPack.name, runwayPack.version, runwayPack.enforcementLevel ?? "advisory", runwayPack.policies] as const;
-const analyze = server.makeAnalyzeRpcFun(...args);
-const analyzeStack = server.makeAnalyzeStackRpcFun(...args);
-
-function call(fun: RpcFun, request: unknown): Promise<analyzerproto.AnalyzeResponse> {
-    return new Promise((resolve, reject) => fun({ request }, (err, response) => (err || !response ? reject(err ?? new Error("no response")) : resolve(response))));
-}
+const server = serverHandlers(runwayPack);
 
 /** Every diagnostic the server answers for `run`, requests decoded from bytes (fresh Structs, as over gRPC). */
 async function serve(run: ProgramRun): Promise<unknown[]> {
@@ -41,12 +26,12 @@ async function serve(run: ProgramRun): Promise<unknown[]> {
     const out: unknown[] = [];
     for (const r of run.resources) {
         const bytes = analyzeRequest(r, lookup(r.provider)).serializeBinary();
-        const response = await call(analyze, analyzerproto.AnalyzeRequest.deserializeBinary(bytes));
+        const response = await server.analyze(analyzerproto.AnalyzeRequest.deserializeBinary(bytes));
         out.push(...response.getDiagnosticsList().map((d) => ({ ...d.toObject(), urn: d.getUrn() || r.urn })));
     }
     const stack = new analyzerproto.AnalyzeStackRequest();
     stack.setResourcesList(run.resources.map((r) => analyzerResource(r, lookup(r.provider))));
-    const response = await call(analyzeStack, analyzerproto.AnalyzeStackRequest.deserializeBinary(stack.serializeBinary()));
+    const response = await server.analyzeStack(analyzerproto.AnalyzeStackRequest.deserializeBinary(stack.serializeBinary()));
     out.push(...response.getDiagnosticsList().map((d) => d.toObject()));
     return out;
 }
@@ -109,7 +94,7 @@ describe("one deserialization per resource per request (the pack's analyzer)", f
         const withProvider = run.resources.find((r) => r.provider && lookup(r.provider) && r.type.startsWith("aws:rds/"));
         assert.ok(withProvider, "an RDS resource with an explicit provider");
         const bytes = analyzeRequest(withProvider, lookup(withProvider.provider)).serializeBinary();
-        const { deserialized } = await withMemo(() => call(analyze, analyzerproto.AnalyzeRequest.deserializeBinary(bytes)), false);
+        const { deserialized } = await withMemo(() => server.analyze(analyzerproto.AnalyzeRequest.deserializeBinary(bytes)), false);
         assert.equal(deserialized, 2, `${runwayPack.policies.length} policies, one deserialization each for the resource and its provider`);
     });
 
@@ -120,7 +105,7 @@ describe("one deserialization per resource per request (the pack's analyzer)", f
         stack.setResourcesList(run.resources.map((r) => analyzerResource(r, lookup(r.provider))));
         const withProviders = run.resources.filter((r) => r.provider && lookup(r.provider)).length;
         const bytes = stack.serializeBinary();
-        const { deserialized } = await withMemo(() => call(analyzeStack, analyzerproto.AnalyzeStackRequest.deserializeBinary(bytes)), false);
+        const { deserialized } = await withMemo(() => server.analyzeStack(analyzerproto.AnalyzeStackRequest.deserializeBinary(bytes)), false);
         assert.equal(deserialized, run.resources.length + withProviders);
     });
 
