@@ -40,44 +40,43 @@ function strings(value: unknown, out: { known: string[]; unknown: number }, dept
 
 export class Graph {
     readonly resources: readonly StackResource[];
-    private readonly byUrn = new Map<string, StackResource>();
     private readonly byType = new Map<string, StackResource[]>();
-    /** identifier → type → resources exposing it (values like a shared `name` can be common: no scans). */
-    private readonly byKey = new Map<string, Map<string, StackResource[]>>();
+    /** Built on first use: URN → resource (only dependency links and explicit lookups need it). */
+    private byUrn?: Map<string, StackResource>;
+    /**
+     * type → identifier → the resources of that type exposing it, built for a type when it is first looked up: only
+     * the types references point at (subnets, tables, groups, buckets…) are ever indexed, and the properties of
+     * resources of other types are not read for it. A value like a shared `name` may be exposed by several.
+     */
+    private readonly byTypeKey = new Map<string, Map<string, StackResource | StackResource[]>>();
     private readonly memo = new Map<string, unknown>();
 
     constructor(resources: readonly StackResource[]) {
         this.resources = resources;
         for (const r of resources) {
-            this.byUrn.set(r.urn, r);
             const list = this.byType.get(r.type);
             if (list) list.push(r);
             else this.byType.set(r.type, [r]);
-            for (const prop of IDENTIFIER_PROPS) {
-                const v = plain(r.props[prop]);
-                if (typeof v === "string" && v !== "") {
-                    let byType = this.byKey.get(v);
-                    if (!byType) {
-                        byType = new Map();
-                        this.byKey.set(v, byType);
-                    }
-                    const keyed = byType.get(r.type);
-                    if (!keyed) {
-                        byType.set(r.type, [r]);
-                    } else if (keyed[keyed.length - 1] !== r) {
-                        // r's identifiers are indexed together: if it is already listed, it is the last one.
-                        keyed.push(r);
-                    }
-                }
-            }
         }
     }
 
     get(urn: string): StackResource | undefined {
+        if (!this.byUrn) {
+            this.byUrn = new Map();
+            for (const r of this.resources) this.byUrn.set(r.urn, r);
+        }
         return this.byUrn.get(urn);
     }
 
+    /** Types present in the stack. */
+    types(): IterableIterator<string> {
+        return this.byType.keys();
+    }
+
     ofType(...types: string[]): StackResource[] {
+        if (types.length === 1) {
+            return this.byType.get(types[0])?.slice() ?? [];
+        }
         const out: StackResource[] = [];
         for (const t of types) {
             const list = this.byType.get(t);
@@ -88,16 +87,41 @@ export class Graph {
 
     /** Resources of `types` that expose `key` as an identifier. */
     lookup(key: string, types: readonly string[]): StackResource[] {
-        const byType = this.byKey.get(key);
-        if (!byType) {
-            return [];
-        }
         const out: StackResource[] = [];
-        for (const type of new Set(types)) {
-            const list = byType.get(type);
-            if (list) out.push(...list);
+        for (let i = 0; i < types.length; i++) {
+            if (types.indexOf(types[i]) !== i) continue; // listed twice
+            const found = this.identifiersOf(types[i]).get(key);
+            if (found === undefined) continue;
+            if (Array.isArray(found)) out.push(...found);
+            else out.push(found);
         }
         return out;
+    }
+
+    private identifiersOf(type: string): Map<string, StackResource | StackResource[]> {
+        let index = this.byTypeKey.get(type);
+        if (index) {
+            return index;
+        }
+        index = new Map();
+        this.byTypeKey.set(type, index);
+        for (const r of this.byType.get(type) ?? []) {
+            const props = r.props;
+            for (const prop of IDENTIFIER_PROPS) {
+                const v = plain(props[prop]);
+                if (typeof v !== "string" || v === "") continue;
+                const held = index.get(v);
+                if (held === undefined) {
+                    index.set(v, r);
+                } else if (!Array.isArray(held)) {
+                    if (held !== r) index.set(v, [held, r]);
+                } else if (held[held.length - 1] !== r) {
+                    // r's identifiers are indexed together: if it is already listed, it is the last one.
+                    held.push(r);
+                }
+            }
+        }
+        return index;
     }
 
     /**
@@ -119,12 +143,16 @@ export class Graph {
         if (parts.unknown > 0 || external.length > 0) {
             // Unknown in preview, or a value that is not an identifier (e.g. an interpolated string): the
             // engine's record of which resources the value came from decides.
-            const fromDeps = (resource.propertyDependencies[prop] ?? [])
-                .map((urn) => this.byUrn.get(urn))
-                .filter((r): r is StackResource => r !== undefined && types.includes(r.type) && !targets.includes(r));
-            targets.push(...fromDeps);
-            unknown = parts.unknown > 0 && fromDeps.length === 0;
-            if (fromDeps.length >= external.length) {
+            let fromDeps = 0;
+            for (const urn of resource.propertyDependencies[prop] ?? []) {
+                const r = this.get(urn);
+                if (r !== undefined && types.includes(r.type) && !targets.includes(r)) {
+                    targets.push(r);
+                    fromDeps++;
+                }
+            }
+            unknown = parts.unknown > 0 && fromDeps === 0;
+            if (fromDeps >= external.length) {
                 external.length = 0;
             }
         }

@@ -33,47 +33,96 @@ function urnsOf(list: unknown): string[] {
 }
 
 /**
- * One `AnalyzeStack` resource as a StackResource. `providers` (URN → properties) lets a whole-stack conversion read
- * each provider's properties once instead of once per resource it serves (they are the same within one call).
+ * One `AnalyzeStack` resource as a StackResource, converted field by field when a rule first reads it.
+ *
+ * Only `urn`, `type` and `name` are read up front (every graph index needs them). Properties, dependencies,
+ * property dependencies, parent, `protect` and the provider's properties wait for a reader: in a stack of 100,000
+ * resources most are never asked for their dependencies, and resources of types no rule looks at are never
+ * asked for anything. In-process the harness then skips deserializing what nobody reads; over gRPC the server has
+ * already done it and only the pack's own copies are saved. `providers` (URN → properties) lets a whole-stack
+ * conversion read each provider's properties once instead of once per resource it serves (they are the same
+ * within one call).
  */
-export function fromPolicyResource(r: PolicyResource, providers?: Map<string, Record<string, unknown>>): StackResource {
-    const propertyDependencies: Record<string, string[]> = {};
-    const deps: unknown = r.propertyDependencies;
-    if (isRecord(deps)) {
-        // The engine lists every input, most with no dependency: keep only the links (readers use `?? []`).
-        for (const key of Object.keys(deps)) {
-            const list: unknown = deps[key];
-            if (Array.isArray(list) && list.length > 0) {
-                propertyDependencies[key] = urnsOf(list);
+class PolicyStackResource implements StackResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    private cachedProps?: Record<string, unknown>;
+    private cachedDependencies?: string[];
+    private cachedPropertyDependencies?: Record<string, string[]>;
+    private cachedParent?: string | null;
+    private cachedProviderProps?: Record<string, unknown> | null;
+
+    constructor(
+        private readonly source: PolicyResource,
+        private readonly providers: Map<string, Record<string, unknown>> | undefined,
+    ) {
+        this.urn = String(source.urn);
+        this.type = String(source.type);
+        this.name = String(source.name);
+    }
+
+    get props(): Record<string, unknown> {
+        return (this.cachedProps ??= rawProps(this.source.props));
+    }
+
+    get dependencies(): string[] {
+        return (this.cachedDependencies ??= urnsOf(this.source.dependencies));
+    }
+
+    get propertyDependencies(): Record<string, string[]> {
+        if (this.cachedPropertyDependencies === undefined) {
+            const out: Record<string, string[]> = {};
+            const deps: unknown = this.source.propertyDependencies;
+            if (isRecord(deps)) {
+                // The engine lists every input, most with no dependency: keep only the links (readers use `?? []`).
+                for (const key of Object.keys(deps)) {
+                    const list: unknown = deps[key];
+                    if (Array.isArray(list) && list.length > 0) {
+                        out[key] = urnsOf(list);
+                    }
+                }
+            }
+            this.cachedPropertyDependencies = out;
+        }
+        return this.cachedPropertyDependencies;
+    }
+
+    get parent(): string | undefined {
+        if (this.cachedParent === undefined) {
+            const parent: unknown = this.source.parent;
+            const fromOptions = this.source.opts?.parent;
+            this.cachedParent = isRecord(parent) && typeof parent.urn === "string" ? parent.urn : typeof fromOptions === "string" && fromOptions !== "" ? fromOptions : null;
+        }
+        return this.cachedParent ?? undefined;
+    }
+
+    get protect(): boolean {
+        return this.source.opts?.protect === true;
+    }
+
+    get providerProps(): Record<string, unknown> | undefined {
+        if (this.cachedProviderProps === undefined) {
+            const provider = this.source.provider;
+            if (provider) {
+                const urn = String(provider.urn);
+                let props = this.providers?.get(urn);
+                if (props === undefined) {
+                    props = rawProps(provider.props);
+                    this.providers?.set(urn, props);
+                }
+                this.cachedProviderProps = props;
+            } else {
+                this.cachedProviderProps = null;
             }
         }
+        return this.cachedProviderProps ?? undefined;
     }
-    const parent: unknown = r.parent;
-    const out: StackResource = {
-        urn: String(r.urn),
-        type: String(r.type),
-        name: String(r.name),
-        props: rawProps(r.props),
-        dependencies: urnsOf(r.dependencies),
-        propertyDependencies,
-        protect: r.opts?.protect === true,
-    };
-    if (isRecord(parent) && typeof parent.urn === "string") {
-        out.parent = parent.urn;
-    } else if (typeof r.opts?.parent === "string" && r.opts.parent !== "") {
-        out.parent = r.opts.parent;
-    }
-    const provider = r.provider;
-    if (provider) {
-        const urn = String(provider.urn);
-        let props = providers?.get(urn);
-        if (props === undefined) {
-            props = rawProps(provider.props);
-            providers?.set(urn, props);
-        }
-        out.providerProps = props;
-    }
-    return out;
+}
+
+/** One `AnalyzeStack` resource as a StackResource (see `PolicyStackResource`: fields are converted on first read). */
+export function fromPolicyResource(r: PolicyResource, providers?: Map<string, Record<string, unknown>>): StackResource {
+    return new PolicyStackResource(r, providers);
 }
 
 /** The resource an `Analyze` call is about (inputs only; no dependencies are sent). */

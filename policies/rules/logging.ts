@@ -47,8 +47,8 @@ export const cloudtrailEnabled: StackRule = {
     check(ctx) {
         if (ctx.options.requireTrail === false) return [];
         const anchor = ctx.graph.ofType("pulumi:pulumi:Stack")[0];
-        const awsResources = ctx.graph.resources.filter((r) => r.type.startsWith("aws:"));
-        if (awsResources.length === 0 || ctx.stage(anchor ?? awsResources[0]) !== "enterprise") return [];
+        const awsType = [...ctx.graph.types()].find((t) => t.startsWith("aws:"));
+        if (awsType === undefined || ctx.stage(anchor ?? ctx.graph.ofType(awsType)[0]) !== "enterprise") return [];
         return ctx.graph.ofType(T.cloudtrail).length > 0 ? [] : [finding(anchor, "the stack has no CloudTrail trail")];
     },
 };
