@@ -4,7 +4,7 @@
  * way programs write them — by id, by name, or (in preview, where both are unknown) through the
  * `propertyDependencies` the engine fills in.
  */
-import type { StackResource } from "../lib/resource";
+import type { DependencyLinks, StackResource } from "../lib/resource";
 import { UNKNOWN, plain } from "../lib/values";
 
 /** Properties whose (known, string) value identifies a resource physically. */
@@ -51,7 +51,11 @@ export class Graph {
     private readonly byTypeKey = new Map<string, Map<string, StackResource | StackResource[]>>();
     private readonly memo = new Map<string, unknown>();
 
-    constructor(resources: readonly StackResource[]) {
+    /** `links` follows property dependencies without URNs when the resources' producer can (see `DependencyLinks`). */
+    constructor(
+        resources: readonly StackResource[],
+        private readonly links?: DependencyLinks,
+    ) {
         this.resources = resources;
         for (const r of resources) {
             const list = this.byType.get(r.type);
@@ -66,6 +70,20 @@ export class Graph {
             for (const r of this.resources) this.byUrn.set(r.urn, r);
         }
         return this.byUrn.get(urn);
+    }
+
+    /** The resources in this stack that `prop`'s value was computed from (the engine's `propertyDependencies`). */
+    linked(resource: StackResource, prop: string): readonly StackResource[] {
+        const direct = this.links?.(resource, prop);
+        if (direct) {
+            return direct;
+        }
+        const out: StackResource[] = [];
+        for (const urn of resource.propertyDependencies[prop] ?? []) {
+            const r = this.get(urn);
+            if (r !== undefined) out.push(r);
+        }
+        return out;
     }
 
     /** Types present in the stack. */
@@ -144,9 +162,8 @@ export class Graph {
             // Unknown in preview, or a value that is not an identifier (e.g. an interpolated string): the
             // engine's record of which resources the value came from decides.
             let fromDeps = 0;
-            for (const urn of resource.propertyDependencies[prop] ?? []) {
-                const r = this.get(urn);
-                if (r !== undefined && types.includes(r.type) && !targets.includes(r)) {
+            for (const r of this.linked(resource, prop)) {
+                if (types.includes(r.type) && !targets.includes(r)) {
                     targets.push(r);
                     fromDeps++;
                 }

@@ -35,40 +35,47 @@ export interface NetworkView {
 
 const IGW_PREFIX = "igw-";
 
+function append<K, V>(map: Map<K, V[]>, key: K, values: readonly V[]): void {
+    const list = map.get(key);
+    if (list) list.push(...values);
+    else map.set(key, [...values]);
+}
+
 function label(r: StackResource): string {
     return r.name;
 }
 
 export function networkView(g: Graph): NetworkView {
     return g.view("network", (graph) => {
-        // subnet URN → explicitly associated tables; associations whose subnet is unknown
-        const explicit = new Map<string, StackResource[]>();
+        // Maps are keyed by the graph's own resource objects (one per resource), not by URN strings.
+        // subnet → explicitly associated tables; associations whose subnet is unknown
+        const explicit = new Map<StackResource, StackResource[]>();
         let unresolvedAssociation: StackResource | undefined;
         for (const a of graph.ofType(T.routeTableAssociation)) {
             if (a.props.subnetId === undefined) continue; // gateway associations
             const subnet = graph.ref(a, "subnetId", [T.subnet]);
             const table = graph.ref(a, "routeTableId", ROUTE_TABLES);
             if (subnet.unknown && subnet.targets.length === 0) unresolvedAssociation = a;
-            for (const s of subnet.targets) explicit.set(s.urn, [...(explicit.get(s.urn) ?? []), ...table.targets]);
+            for (const s of subnet.targets) append(explicit, s, table.targets);
         }
-        // VPC URN → main table
-        const main = new Map<string, StackResource>();
+        // VPC → main table
+        const main = new Map<StackResource, StackResource>();
         for (const d of graph.ofType(T.defaultRouteTable)) {
-            for (const vpc of graph.ref(d, "defaultRouteTableId", [T.vpc]).targets) main.set(vpc.urn, d);
+            for (const vpc of graph.ref(d, "defaultRouteTableId", [T.vpc]).targets) main.set(vpc, d);
             for (const vpc of graph.ofType(T.vpc)) {
                 const wanted = asString(d.props.defaultRouteTableId);
                 const ids = [asString(vpc.props.defaultRouteTableId), asString(vpc.props.mainRouteTableId)];
-                if (typeof wanted === "string" && ids.includes(wanted)) main.set(vpc.urn, d);
+                if (typeof wanted === "string" && ids.includes(wanted)) main.set(vpc, d);
             }
         }
         for (const m of graph.ofType(T.mainRouteTableAssociation)) {
             const tables = graph.ref(m, "routeTableId", ROUTE_TABLES).targets;
-            for (const vpc of graph.ref(m, "vpcId", [T.vpc]).targets) if (tables[0]) main.set(vpc.urn, tables[0]);
+            for (const vpc of graph.ref(m, "vpcId", [T.vpc]).targets) if (tables[0]) main.set(vpc, tables[0]);
         }
-        // table URN → separate routes
-        const separate = new Map<string, StackResource[]>();
+        // table → separate routes
+        const separate = new Map<StackResource, StackResource[]>();
         for (const r of graph.ofType(T.route)) {
-            for (const t of graph.ref(r, "routeTableId", ROUTE_TABLES).targets) separate.set(t.urn, [...(separate.get(t.urn) ?? []), r]);
+            for (const t of graph.ref(r, "routeTableId", ROUTE_TABLES).targets) append(separate, t, [r]);
         }
 
         /** Resolves a `gatewayId` to an internet gateway label, "no", or unknown. */
@@ -79,8 +86,7 @@ export function networkView(g: Graph): NetworkView {
             if (ref.targets.length > 0) return `igw ${label(ref.targets[0])}`;
             if (typeof v === "string") return v.startsWith(IGW_PREFIX) ? `igw ${v}` : "no";
             // unknown id: the engine's dependencies decide; no internet gateway among them means it is not one
-            const deps = holder.propertyDependencies[prop] ?? [];
-            return deps.length > 0 ? "no" : UNKNOWN;
+            return graph.linked(holder, prop).length > 0 ? "no" : UNKNOWN;
         };
 
         const routesOf = (table: StackResource): InternetRoute[] | { unknown: string; resource: StackResource } => {
@@ -95,7 +101,7 @@ export function networkView(g: Graph): NetworkView {
                     found.push({ destination: typeof dest === "string" ? dest : "(unknown destination)", igw, declaredBy: table });
                 }
             }
-            for (const r of separate.get(table.urn) ?? []) {
+            for (const r of separate.get(table) ?? []) {
                 const igw = igwOf(r, "gatewayId", r.props.gatewayId);
                 if (igw === UNKNOWN) return { unknown: "gatewayId", resource: r };
                 if (igw !== "no") {
@@ -107,13 +113,13 @@ export function networkView(g: Graph): NetworkView {
             return found.sort((a, b) => Number(b.destination.endsWith("/0")) - Number(a.destination.endsWith("/0")));
         };
 
-        const verdicts = new Map<string, SubnetVerdict>();
+        const verdicts = new Map<StackResource, SubnetVerdict>();
         return {
             subnet(subnet: StackResource): SubnetVerdict {
-                const cached = verdicts.get(subnet.urn);
+                const cached = verdicts.get(subnet);
                 if (cached) return cached;
                 let verdict: SubnetVerdict = { kind: "private" };
-                const tables = explicit.get(subnet.urn);
+                const tables = explicit.get(subnet);
                 let candidates: { table: StackResource; main: boolean }[] = [];
                 if (tables && tables.length > 0) {
                     candidates = tables.map((table) => ({ table, main: false }));
@@ -121,7 +127,7 @@ export function networkView(g: Graph): NetworkView {
                     verdict = { kind: "unknown", property: "subnetId", resource: unresolvedAssociation };
                 } else {
                     const vpc = graph.ref(subnet, "vpcId", [T.vpc]);
-                    const table = vpc.targets.map((v) => main.get(v.urn)).find((t) => t !== undefined);
+                    const table = vpc.targets.map((v) => main.get(v)).find((t) => t !== undefined);
                     if (table) candidates = [{ table, main: true }];
                     else if (vpc.unknown) verdict = { kind: "unknown", property: "vpcId", resource: subnet };
                     // else: the implicit main table (local route only), or a VPC outside the stack
@@ -137,7 +143,7 @@ export function networkView(g: Graph): NetworkView {
                         break;
                     }
                 }
-                verdicts.set(subnet.urn, verdict);
+                verdicts.set(subnet, verdict);
                 return verdict;
             },
         };

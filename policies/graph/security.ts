@@ -88,15 +88,15 @@ export interface SecurityView {
 
 export function securityView(g: Graph): SecurityView {
     return g.view("security", (graph) => {
-        const bySg = new Map<string, Ingress[]>();
+        const bySg = new Map<StackResource, Ingress[]>();
         const all: { sg?: StackResource; rule: Ingress }[] = [];
         const unresolvedRules: StackResource[] = [];
         const add = (sg: StackResource | undefined, rule: Ingress) => {
             all.push({ sg, rule });
             if (sg) {
-                const list = bySg.get(sg.urn);
+                const list = bySg.get(sg);
                 if (list) list.push(rule);
-                else bySg.set(sg.urn, [rule]);
+                else bySg.set(sg, [rule]);
             }
         };
         for (const sg of graph.ofType(...SECURITY_GROUPS)) {
@@ -128,6 +128,6 @@ export function securityView(g: Graph): SecurityView {
             if (sg.targets.length === 0) add(undefined, rule);
             for (const t of sg.targets) add(t, rule);
         }
-        return { ingressOf: (sg) => bySg.get(sg.urn) ?? [], unresolvedRules, all };
+        return { ingressOf: (sg) => bySg.get(sg) ?? [], unresolvedRules, all };
     });
 }

@@ -4,7 +4,7 @@
  * proxy answers without inspecting any value.
  */
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
-import type { StackResource } from "./resource";
+import type { DependencyLinks, StackResource } from "./resource";
 import { isRecord } from "./wire";
 
 /** The key the CrossGuard proxy answers with its target object. */
@@ -97,6 +97,13 @@ class PolicyStackResource implements StackResource {
         return this.cachedParent ?? undefined;
     }
 
+    /** The resources CrossGuard linked to `prop` (its `propertyDependencies[prop]`, already resolved to objects). */
+    dependencySources(prop: string): readonly unknown[] {
+        const deps: unknown = this.source.propertyDependencies;
+        const list: unknown = isRecord(deps) ? deps[prop] : undefined;
+        return Array.isArray(list) ? list : [];
+    }
+
     get protect(): boolean {
         return this.source.opts?.protect === true;
     }
@@ -120,9 +127,34 @@ class PolicyStackResource implements StackResource {
     }
 }
 
-/** One `AnalyzeStack` resource as a StackResource (see `PolicyStackResource`: fields are converted on first read). */
-export function fromPolicyResource(r: PolicyResource, providers?: Map<string, Record<string, unknown>>): StackResource {
-    return new PolicyStackResource(r, providers);
+/**
+ * A whole `AnalyzeStack` call's resources, converted on first read, and the links between them. CrossGuard has
+ * already resolved each dependency to the resource object it names, so the links follow those objects (one
+ * identity lookup each) instead of turning them back into URNs to look up by string. CrossGuard's objects are
+ * left as they are.
+ */
+export function fromPolicyResources(resources: readonly PolicyResource[]): { resources: StackResource[]; links: DependencyLinks } {
+    const count = resources.length;
+    const converted = new Array<StackResource>(count);
+    const bySource = new Map<unknown, StackResource>();
+    const providers = new Map<string, Record<string, unknown>>();
+    for (let i = 0; i < count; i++) {
+        const r = new PolicyStackResource(resources[i], providers);
+        converted[i] = r;
+        bySource.set(resources[i], r);
+    }
+    const links: DependencyLinks = (resource, prop) => {
+        if (!(resource instanceof PolicyStackResource)) {
+            return undefined;
+        }
+        const out: StackResource[] = [];
+        for (const source of resource.dependencySources(prop)) {
+            const target = bySource.get(source);
+            if (target !== undefined) out.push(target);
+        }
+        return out;
+    };
+    return { resources: converted, links };
 }
 
 /** The resource an `Analyze` call is about (inputs only; no dependencies are sent). */

@@ -22,7 +22,7 @@ import type {
 } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { Graph } from "../graph/graph";
-import { fromPolicyResource, fromValidationArgs, rawProps } from "./convert";
+import { fromPolicyResources, fromValidationArgs, rawProps } from "./convert";
 import { decodeDiagnostic, encodeFinding, type Finding } from "./finding-format";
 import type { StackResource } from "./resource";
 import type { ResourceRule, RuleContext, RuleFinding, RuleMeta, StackRule } from "./rule";
@@ -253,10 +253,8 @@ export function stackGraph(resources: readonly PolicyResource[]): Graph {
     if (c && c.count === count && c.first === first && c.last === last) {
         return c.graph;
     }
-    const converted: StackResource[] = new Array<StackResource>(count);
-    const providers = new Map<string, Record<string, unknown>>();
-    for (let i = 0; i < count; i++) converted[i] = fromPolicyResource(resources[i], providers);
-    const graph = new Graph(converted);
+    const converted = fromPolicyResources(resources);
+    const graph = new Graph(converted.resources, converted.links);
     currentGraph = { graph, count, first, last };
     return graph;
 }

@@ -25,3 +25,9 @@ export interface StackResource {
     /** Raw properties of the resource's explicit provider (e.g. its `defaultTags`), when it has one. */
     providerProps?: Record<string, unknown>;
 }
+
+/**
+ * Follows a resource's property dependencies straight to the resources they name, for producers that already hold
+ * them as objects (CrossGuard's `AnalyzeStack` resources): `undefined` when it cannot, and the URNs are looked up.
+ */
+export type DependencyLinks = (resource: StackResource, prop: string) => readonly StackResource[] | undefined;

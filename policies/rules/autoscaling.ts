@@ -30,7 +30,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     else map.set(key, [value]);
 }
 
-/** Links in O(services + targets + policies): services indexed by name, targets by URN and resource id. */
+/** Links in O(services + targets + policies): services indexed by name, targets by resource id (maps keyed by the graph's resource objects). */
 function ecsLinks(g: Graph): EcsLinks {
     return g.view("ecs-autoscaling", (graph) => {
         // A service's name for `service/<cluster>/<name>`: its `name` input, or its logical name when unset.
@@ -40,7 +40,7 @@ function ecsLinks(g: Graph): EcsLinks {
             if (typeof name === "string") push(servicesByName, name, svc);
             else if (name === undefined) push(servicesByName, svc.name, svc);
         }
-        const byService = new Map<string, StackResource[]>();
+        const byService = new Map<StackResource, StackResource[]>();
         const unresolvedTargets: StackResource[] = [];
         const targets = graph.ofType(T.scalingTarget);
         for (const target of targets) {
@@ -55,7 +55,7 @@ function ecsLinks(g: Graph): EcsLinks {
                     for (const svc of servicesByName.get(m[2]) ?? []) {
                         const cluster = asString(svc.props.cluster);
                         if (typeof cluster !== "string" || shortName(cluster) === m[1]) {
-                            push(byService, svc.urn, target);
+                            push(byService, svc, target);
                             linked = true;
                         }
                     }
@@ -63,32 +63,31 @@ function ecsLinks(g: Graph): EcsLinks {
             }
             if (!linked) {
                 // Unknown in preview, or interpolated from names the graph cannot read: the dependencies decide.
-                const deps = graph.ref(target, "resourceId", [T.ecsService], id === UNKNOWN ? UNKNOWN : undefined).targets;
-                const fromDeps = (target.propertyDependencies.resourceId ?? []).map((u) => graph.get(u)).filter((r): r is StackResource => r?.type === T.ecsService);
-                for (const svc of new Set([...deps, ...fromDeps])) {
-                    push(byService, svc.urn, target);
+                for (const svc of graph.linked(target, "resourceId")) {
+                    if (svc.type !== T.ecsService || byService.get(svc)?.includes(target)) continue;
+                    push(byService, svc, target);
                     linked = true;
                 }
             }
             if (!linked && id === UNKNOWN) unresolvedTargets.push(target);
         }
-        const targetUrns = new Set(targets.map((t) => t.urn));
+        const targetSet = new Set(targets);
         const targetsById = new Map<string, StackResource[]>();
         for (const t of targets) {
             const id = asString(t.props.resourceId);
             if (typeof id === "string") push(targetsById, id, t);
         }
-        const byTarget = new Map<string, StackResource[]>();
+        const byTarget = new Map<StackResource, StackResource[]>();
         for (const policy of graph.ofType(T.scalingPolicy)) {
-            const matched = new Set<string>();
+            const matched = new Set<StackResource>();
             for (const p of ["resourceId", "scalableDimension", "serviceNamespace"]) {
-                for (const urn of policy.propertyDependencies[p] ?? []) if (targetUrns.has(urn)) matched.add(urn);
+                for (const t of graph.linked(policy, p)) if (targetSet.has(t)) matched.add(t);
             }
             const id = asString(policy.props.resourceId);
-            if (typeof id === "string") for (const t of targetsById.get(id) ?? []) matched.add(t.urn);
-            for (const urn of matched) push(byTarget, urn, policy);
+            if (typeof id === "string") for (const t of targetsById.get(id) ?? []) matched.add(t);
+            for (const t of matched) push(byTarget, t, policy);
         }
-        return { targetsOf: (s) => byService.get(s.urn) ?? [], policiesOf: (t) => byTarget.get(t.urn) ?? [], unresolvedTargets };
+        return { targetsOf: (s) => byService.get(s) ?? [], policiesOf: (t) => byTarget.get(t) ?? [], unresolvedTargets };
     });
 }
 
