@@ -48,8 +48,9 @@ export class Graph {
      * the types references point at (subnets, tables, groups, buckets…) are ever indexed, and the properties of
      * resources of other types are not read for it. A value like a shared `name` may be exposed by several.
      */
-    private readonly byTypeKey = new Map<string, Map<string, StackResource | StackResource[]>>();
-    private readonly memo = new Map<string, unknown>();
+    private byTypeKey?: Map<string, Map<string, StackResource | StackResource[]>>;
+    /** Derived views (network, security groups…), built once per graph. */
+    private memo?: Map<string, unknown>;
 
     /** `links` follows property dependencies without URNs when the resources' producer can (see `DependencyLinks`). */
     constructor(
@@ -117,6 +118,7 @@ export class Graph {
     }
 
     private identifiersOf(type: string): Map<string, StackResource | StackResource[]> {
+        this.byTypeKey ??= new Map();
         let index = this.byTypeKey.get(type);
         if (index) {
             return index;
@@ -184,6 +186,7 @@ export class Graph {
 
     /** Per-graph memo for derived views (network, security groups, ...), built once per evaluation. */
     view<T>(key: string, build: (g: Graph) => T): T {
+        this.memo ??= new Map();
         if (!this.memo.has(key)) {
             this.memo.set(key, build(this));
         }

@@ -26,7 +26,7 @@ import { fromPolicyResources, fromValidationArgs, rawProps } from "./convert";
 import { decodeDiagnostic, encodeFinding, type Finding } from "./finding-format";
 import type { StackResource } from "./resource";
 import type { ResourceRule, RuleContext, RuleFinding, RuleMeta, StackRule } from "./rule";
-import { ownOptions, recordPackSettings, resolveSettings, SETTINGS_SCHEMA, type PackSettings } from "./settings";
+import { ownOptions, recordPackSettings, resolveSettings, settingsResolver, SETTINGS_SCHEMA, type PackSettings } from "./settings";
 import { stageOf } from "./stage";
 import { configWaiverMatches, isActive, isExpired, isNeverWaivable, parseConfigWaivers, parseWaiverTag, registerWaivablePolicy, WAIVER_TAG, type Waiver } from "./waivers";
 import { asRecord, UNKNOWN } from "./values";
@@ -202,9 +202,30 @@ function configSchemaOf(rule: RuleMeta) {
     return { properties: { ...(rule.options ?? {}), ...SETTINGS_SCHEMA } };
 }
 
-function context(rule: RuleMeta, own: unknown, graph: Graph): RuleContext {
-    const settings = resolveSettings(own);
-    return { graph, settings, options: optionsOf(rule, own), stage: (r) => stageOf(r, settings, graph) };
+interface RuleConfig {
+    settings: PackSettings;
+    options: Record<string, unknown>;
+}
+
+/**
+ * A rule's settings and options from its config. A resource rule is asked once per resource with the same config:
+ * both are resolved again only when the config's values, the pack-wide settings or the date change
+ * (`settingsResolver`), and are shared (frozen) meanwhile.
+ */
+function ruleConfig(rule: RuleMeta): (own: unknown) => RuleConfig {
+    const settingsOf = settingsResolver();
+    let last: RuleConfig | undefined;
+    return (own) => {
+        const settings = settingsOf(own);
+        if (last?.settings !== settings) {
+            last = { settings, options: Object.freeze(optionsOf(rule, own)) };
+        }
+        return last;
+    };
+}
+
+function context({ settings, options }: RuleConfig, graph: Graph): RuleContext {
+    return { graph, settings, options, stage: (r) => stageOf(r, settings, graph) };
 }
 
 function metadata(rule: RuleMeta, configSchema: { properties: Record<string, PolicyConfigJSONSchema> }) {
@@ -274,13 +295,14 @@ function typed<T extends object>(fn: T, types: readonly string[]): T {
 export function toPolicy(rule: ResourceRule): ResourceValidationPolicy {
     registerWaivablePolicy(rule.name, rule.neverWaivable === true);
     const types = new Set(rule.types);
+    const configOf = ruleConfig(rule);
     // Synchronous: a resource of another type costs one set lookup, no promise (the server awaits whatever returns).
     const validate = (args: ResourceValidationArgs, report: ReportViolation): void | Promise<void> => {
         if (!types.has(args.type)) return;
         const key = resourceKey(String(args.urn));
         return guarded(rule.name, key, String(args.urn), () => {
             const r = fromValidationArgs(args);
-            const ctx = context(rule, args.getConfig<Record<string, unknown>>(), new Graph([r]));
+            const ctx = context(configOf(args.getConfig<Record<string, unknown>>()), new Graph([r]));
             for (const f of rule.check(r, ctx)) {
                 dispatch(rule, f, ctx, key, report);
             }
@@ -361,6 +383,7 @@ export function graphPolicy(stackRules: readonly StackRule[]): StackValidationPo
     for (const rule of stackRules) registerWaivablePolicy(rule.name, rule.neverWaivable === true);
     const properties: Record<string, PolicyConfigJSONSchema> = { ...SETTINGS_SCHEMA };
     for (const rule of stackRules) properties[rule.name] = graphRuleSchema(rule);
+    const rules = stackRules.map((rule) => ({ rule, configOf: ruleConfig(rule) }));
     return {
         name: GRAPH_POLICY,
         description: "Graph rules over the whole stack (public data stores, S3 encryption and public access, autoscaling, world ingress, ECR scanning, resilience, logging); each finding names its rule.",
@@ -380,12 +403,12 @@ export function graphPolicy(stackRules: readonly StackRule[]): StackValidationPo
             try {
                 const stackResource = stackResourceOf(graph);
                 const advisory: ReportViolation = (message) => enqueue(advisoryQueue, STACK_KEY, message);
-                for (const rule of stackRules) {
+                for (const { rule, configOf } of rules) {
                     const { level, own } = graphRuleEntry(config, rule);
                     if (level === "disabled") continue;
                     const atLevel = level === "mandatory" ? report : advisory;
                     await guarded(rule.name, STACK_KEY, undefined, () => {
-                        const ctx = context(rule, own, graph);
+                        const ctx = context(configOf(own), graph);
                         for (const f of rule.check(ctx)) {
                             dispatch(rule, { ...f, resource: f.resource ?? stackResource }, ctx, STACK_KEY, atLevel);
                         }

@@ -52,15 +52,39 @@ export const SETTINGS_SCHEMA: Record<string, PolicyConfigJSONSchema> = {
 const SETTING_KEYS = Object.keys(SETTINGS_SCHEMA);
 
 let packWide: Record<string, unknown> = {};
+/** Bumped whenever `packWide` changes, so that resolvers know their cached settings are stale. */
+let packWideVersion = 0;
 
-/** Called by `runway-settings` at the start of each Analyze / AnalyzeStack with its own config. */
+/** True when both are records with the same keys holding the very same values. */
+function sameEntries(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) {
+        return false;
+    }
+    for (const key of keys) {
+        if (a[key] !== b[key] || !(key in b)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/**
+ * Called by `runway-settings` at the start of each Analyze / AnalyzeStack with its own config. The server hands
+ * every call a fresh object with the same values: then nothing changes.
+ */
 export function recordPackSettings(config: unknown): void {
-    packWide = isRecord(config) ? { ...config } : {};
+    const next = isRecord(config) ? config : {};
+    if (!sameEntries(packWide, next)) {
+        packWide = { ...next };
+        packWideVersion++;
+    }
 }
 
 /** Forgets recorded settings (tests). */
 export function resetPackSettings(): void {
     packWide = {};
+    packWideVersion++;
 }
 
 /** Parses YYYY-MM-DD as a UTC date; undefined when malformed or not a real date. */
@@ -118,6 +142,30 @@ export function resolveSettings(own: unknown): PackSettings {
         }
     }
     return { stage, strictUnknowns, waivers, now, problems };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * `resolveSettings` for one caller (one rule), which asks again for every resource with the same config: the last
+ * answer is reused while the config holds the same values, the pack-wide settings have not changed, the date is the
+ * same (expiry is by day) and `RUNWAY_POLICY_NOW` is unchanged. The settings handed out are frozen: shared, so
+ * nobody may change them.
+ */
+export function settingsResolver(): (own: unknown) => PackSettings {
+    let last: { own: Record<string, unknown>; version: number; day: number; envNow: string | undefined; settings: PackSettings } | undefined;
+    return (own) => {
+        const mine = isRecord(own) ? own : {};
+        const day = Math.floor(Date.now() / DAY_MS);
+        const envNow = process.env[NOW_ENV];
+        if (last && last.version === packWideVersion && last.day === day && last.envNow === envNow && sameEntries(last.own, mine)) {
+            return last.settings;
+        }
+        const resolved = resolveSettings(mine);
+        const settings = Object.freeze({ ...resolved, waivers: Object.freeze(resolved.waivers) as unknown[], problems: Object.freeze(resolved.problems) as string[] });
+        last = { own: { ...mine }, version: packWideVersion, day, envNow, settings };
+        return settings;
+    };
 }
 
 /** The policy's own config without the pack-wide keys. */
