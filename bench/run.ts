@@ -15,6 +15,7 @@ import type { ColdStartResult, ColdStartTask } from "./coldstart";
 import type { HandlerResult, HandlerTask } from "./handler";
 import type { PackId } from "./found";
 import { analyzerOptions, AWSGUARD_DIR, compileRunwayPack, ensureAwsguardInstalled, ROOT, RUNWAY_CONFIG, runwayPackPresent } from "./packs";
+import { measurePairs, ratioOf, SCALING_PAIRS, scalingExponentOf, type ScalingPairs } from "./scaling";
 import { generateStack, type Mode } from "./synthetic";
 import { median, type WorkerResult, type WorkerTask } from "./worker";
 
@@ -450,19 +451,23 @@ function printTable(rows: RunRow[]): void {
     process.stdout.write(`${lines.join("\n")}\n`);
 }
 
+/** t(big)/t(small) from the table's medians, per pack, mode and path (see `scaling.ts` for why it drifts). */
 function scaling(rows: RunRow[], big: number, small: number): Record<string, number | null> {
     const out: Record<string, number | null> = {};
     for (const mode of MODES) {
         for (const p of PATHS) {
             for (const pack of ["runway", "awsguard"] as const) {
                 const at = (n: number) => rows.find((r) => r.resources === n && r.mode === mode && r.path === p)?.[pack === "runway" ? "runwayMs" : "awsguardMs"] ?? null;
-                const b = at(big);
-                const s = at(small);
-                out[`${pack}.${mode}.${p}`] = b !== null && s !== null && s > 0 ? Math.round((b / s) * 100) / 100 : null;
+                out[`${pack}.${mode}.${p}`] = ratioOf(at(big), at(small));
             }
         }
     }
     return out;
+}
+
+/** Runway in-process, one fresh worker: what a scaling pair measures. */
+function runwayInProcess(size: number, mode: Mode): WorkerResult {
+    return work({ kind: "evaluate", resources: size, mode, path: "inprocess", pack: "runway", repeats: repeatsFor(size, "inprocess"), warmup: warmupFor(size, "inprocess") })[0];
 }
 
 async function main(): Promise<void> {
@@ -491,8 +496,16 @@ async function main(): Promise<void> {
     const big = sorted[sorted.length - 1];
     const small = sorted.length > 1 ? sorted[sorted.length - 2] : big;
     const scalingBy = scaling(rows, big, small);
-    const runwayInProcess = MODES.map((m) => scalingBy[`runway.${m}.inprocess`]).filter((v): v is number => v !== null);
-    const scalingExponent = runwayInProcess.length ? Math.max(...runwayInProcess) : null;
+    const scalingPairs: Partial<Record<Mode, ScalingPairs>> = {};
+    if (big !== small) {
+        log(`scaling: ${SCALING_PAIRS} back-to-back pairs (${small.toLocaleString("en-US")} then ${big.toLocaleString("en-US")} resources, Runway in-process) per mode:`);
+        for (const mode of MODES) {
+            const pairs = measurePairs(small, big, mode, runwayInProcess);
+            scalingPairs[mode] = pairs;
+            log(`  ${mode}: ${pairs.ratios.map((r, i) => `${fmtMs(pairs.smallMs[i])} → ${fmtMs(pairs.bigMs[i])} = ${r ?? "n/a"}`).join("; ")}; median ${pairs.median ?? "n/a"}`);
+        }
+    }
+    const scalingExponent = scalingExponentOf(scalingPairs);
 
     log("cold start (spawn → first AnalyzeStack answer on the hero stage):");
     const cold = await coldStarts();
@@ -505,6 +518,7 @@ async function main(): Promise<void> {
         runs: rows,
         scalingExponent,
         scalingSizes: [small, big],
+        scalingPairs,
         scalingBy,
         planMs: { zero: plan.zero, hero: plan.hero, enterprise: plan.enterprise },
         planRunsMs: plan.runsMs,
@@ -540,9 +554,10 @@ async function main(): Promise<void> {
             "",
             `planted found (Runway): ${rows.map((r) => `${r.found}/${r.planted}`).join(", ")}${flag(allFound)}`,
             `awsguard found: ${rows.map((r) => `${r.awsguardFound}/${r.planted}`).join(", ")} (it has policies for ${rows[0]?.awsguardCovered ?? 0} of the ${rows[0]?.planted ?? 0} planted at ${rows[0]?.resources ?? ""}: public and unencrypted RDS only)`,
-            `scaling t(${big})/t(${small}), Runway in-process: ${scalingExponent ?? "n/a"}${flag(scalingExponent === null || big !== 100_000 ? null : scalingExponent <= 11)}  (all: ${Object.entries(scalingBy)
+            `scaling t(${big})/t(${small}), Runway in-process, median of ${SCALING_PAIRS} back-to-back pairs: ${scalingExponent ?? "n/a"}${flag(scalingExponent === null || big !== 100_000 ? null : scalingExponent <= 11)}  (${MODES.map((m) => `${m}: ${scalingPairs[m]?.ratios.map((r) => r ?? "n/a").join(", ") ?? "n/a"}`).join("; ")})`,
+            `  from the table's medians (measured minutes apart): ${Object.entries(scalingBy)
                 .map(([k, v]) => `${k} ${v ?? "n/a"}`)
-                .join(", ")})`,
+                .join(", ")}`,
             bigInProcess.length
                 ? `100k in-process: ${bigInProcess.map((r) => `${r.mode} ${fmtMs(r.runwayMs)}, ${r.peakRssMb} MB`).join("; ")}${flag(bigInProcess.every((r) => (r.runwayMs ?? Infinity) < 10_000 && r.peakRssMb < 2048))}`
                 : "100k in-process: not run (--quick)",

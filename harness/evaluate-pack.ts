@@ -272,21 +272,22 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
             throw new Error(`Error validating resource with policy '${name}' from policy pack '${pack.name}@v${pack.version}': ${err instanceof Error ? err.message : String(err)}`);
         }
     };
-    /** Runs one validation as the server does; awaits only when the policy is asynchronous. */
+    /** Runs one validation as the server does; a promise only when the policy is asynchronous. */
     const guard = (name: string, description: string, severity: Severity | undefined, work: () => unknown, subject?: string): Promise<void> | undefined => {
         try {
-            const result = work();
-            if (isThenable(result)) {
-                return Promise.resolve(result).then(
-                    () => undefined,
-                    (err: unknown) => onError(err, name, description, severity, subject),
-                );
-            }
+            return settle(work(), name, description, severity, subject);
         } catch (err) {
             onError(err, name, description, severity, subject);
         }
         return undefined;
     };
+    const settle = (result: unknown, name: string, description: string, severity: Severity | undefined, subject?: string): Promise<void> | undefined =>
+        isThenable(result)
+            ? Promise.resolve(result).then(
+                  () => undefined,
+                  (err: unknown) => onError(err, name, description, severity, subject),
+              )
+            : undefined;
 
     // Analyze: each resource's inputs, every resource policy, in pack order. What does not depend on the resource
     // (level, type filter, config, reporter) is prepared once per policy; the reporter's subject is the resource
@@ -302,19 +303,38 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
         const report = reporter(policy.name, policy.description, level, policy.severity, () => subject);
         return [{ policy, only, validations, report, getConfig: getConfigFor(policy.name) as ResourceValidationArgs["getConfig"] }];
     });
-    for (const resource of run.resources) {
-        const provider = lookup(resource.provider);
-        subject = resource.urn;
-        for (const { policy, only, validations, report, getConfig } of resourcePolicies) {
+    /**
+     * Every applicable validation on one resource, from policy `from` and its validation `next` on: synchronously
+     * while they are, and once one returns a promise, the rest after it settles. (A plain function, not part of the
+     * async one below: the engine's per-resource loop stays free of iterator and closure allocations.)
+     */
+    const analyzeResource = (resource: DeclaredResource, provider: DeclaredResource | undefined, from = 0, next = 0): Promise<void> | undefined => {
+        for (let p = from; p < resourcePolicies.length; p++) {
+            const { policy, only, validations, report, getConfig } = resourcePolicies[p];
             if (only && only !== resource.type) {
                 continue;
             }
-            for (const validation of validations) {
-                const pending = guard(policy.name, policy.description, policy.severity, () => validation(new AnalyzeArgs(resource, provider, getConfig) as unknown as ResourceValidationArgs, report), resource.urn);
+            for (let v = p === from ? next : 0; v < validations.length; v++) {
+                let pending: Promise<void> | undefined;
+                try {
+                    pending = settle(validations[v](new AnalyzeArgs(resource, provider, getConfig) as unknown as ResourceValidationArgs, report), policy.name, policy.description, policy.severity, resource.urn);
+                } catch (err) {
+                    onError(err, policy.name, policy.description, policy.severity, resource.urn);
+                }
                 if (pending) {
-                    await pending;
+                    return pending.then(() => analyzeResource(resource, provider, p, v + 1));
                 }
             }
+        }
+        return undefined;
+    };
+    const resources = run.resources;
+    for (let i = 0; i < resources.length; i++) {
+        const resource = resources[i];
+        subject = resource.urn;
+        const pending = analyzeResource(resource, lookup(resource.provider));
+        if (pending) {
+            await pending;
         }
     }
     subject = undefined;

@@ -47,7 +47,11 @@ type Queue = Map<string, string[]>;
 const waivedQueue: Queue = new Map();
 const advisoryQueue: Queue = new Map();
 
-const resourceKey = (urn: string) => `analyze:${urn}`;
+/**
+ * Queue keys: an Analyze call's messages under its resource's URN (as given: no string is built per call), the
+ * AnalyzeStack call's under `STACK_KEY`, which no URN can equal (every URN starts with `urn:`).
+ */
+const resourceKey = (urn: string) => urn;
 const STACK_KEY = "stack";
 
 function enqueue(queue: Queue, key: string, message: string): void {

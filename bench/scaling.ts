@@ -1,0 +1,69 @@
+/**
+ * The scaling figure t(big)/t(small): how the pack's time grows from 10k to 100k resources (linear is 10).
+ *
+ * Two figures are reported:
+ * - `scalingBy`: for each pack, mode and path, the ratio of the table's medians. Those rows are measured minutes
+ *   apart, and this machine's speed drifts by ±15 % over minutes (memory-bound work most: see
+ *   docs/benchmarks.md), so one such ratio moves between about 10 and 13 with the same code.
+ * - `scalingExponent`: Runway in-process, from `SCALING_PAIRS` back-to-back pairs per mode (the small size, then at
+ *   once the big one, each in a fresh worker with the table's warm-up and repeats). Each pair gives a ratio of
+ *   medians; the figure is the median of the pairs' ratios, the worse mode counting. Drift between the two halves
+ *   of a pair is seconds, not minutes, and one disturbed pair cannot move the median.
+ */
+import type { Mode } from "./synthetic";
+import type { WorkerResult } from "./worker";
+
+/** Back-to-back (small, big) pairs per mode. */
+export const SCALING_PAIRS = 3;
+
+/** One mode's pairs: each pair's medians and ratio, and the median ratio. */
+export interface ScalingPairs {
+    smallMs: (number | null)[];
+    bigMs: (number | null)[];
+    ratios: (number | null)[];
+    median: number | null;
+}
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/** Median of the finite values; null when there are none. */
+export function medianOf(values: readonly (number | null)[]): number | null {
+    const finite = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+    if (finite.length === 0) {
+        return null;
+    }
+    const mid = Math.floor(finite.length / 2);
+    return finite.length % 2 ? finite[mid] : (finite[mid - 1] + finite[mid]) / 2;
+}
+
+/** Ratio of two medians, rounded to 2 decimals; null when either is missing. */
+export function ratioOf(big: number | null, small: number | null): number | null {
+    return big !== null && small !== null && Number.isFinite(big) && Number.isFinite(small) && small > 0 ? round2(big / small) : null;
+}
+
+/**
+ * Measures `pairs` back-to-back pairs in `mode`: `measure(small)` then `measure(big)`, each a fresh in-process
+ * worker. A failed measurement leaves its pair without a ratio.
+ */
+export function measurePairs(small: number, big: number, mode: Mode, measure: (size: number, mode: Mode) => WorkerResult, pairs = SCALING_PAIRS): ScalingPairs {
+    const out: ScalingPairs = { smallMs: [], bigMs: [], ratios: [], median: null };
+    for (let i = 0; i < pairs; i++) {
+        const s = measure(small, mode);
+        const b = measure(big, mode);
+        const sMs = s.error ? null : s.medianMs;
+        const bMs = b.error ? null : b.medianMs;
+        out.smallMs.push(sMs === null ? null : Math.round(sMs * 10) / 10);
+        out.bigMs.push(bMs === null ? null : Math.round(bMs * 10) / 10);
+        out.ratios.push(ratioOf(bMs, sMs));
+    }
+    out.median = medianOf(out.ratios);
+    return out;
+}
+
+/** The headline figure: the worse mode's median pair ratio (null when no mode has one). */
+export function scalingExponentOf(byMode: Partial<Record<Mode, ScalingPairs>>): number | null {
+    const medians = Object.values(byMode)
+        .map((p) => p?.median ?? null)
+        .filter((v): v is number => v !== null);
+    return medians.length ? Math.max(...medians) : null;
+}
