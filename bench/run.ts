@@ -34,28 +34,36 @@ const PLAN_ARGS: Record<(typeof STAGES)[number], string[]> = {
     enterprise: ["--stack", "prod", "--stage", "enterprise", "--format", "json"],
 };
 /**
- * Timed runs per measurement: medians of several, fewer over gRPC on the biggest size to stay within 10 minutes on
- * 2 cores (one gRPC run is itself 100k Analyze calls and takes minutes for either pack).
+ * Timed runs per measurement: medians of several, fewer over gRPC on the bigger sizes to stay within 10 minutes on
+ * 2 cores (one gRPC run at 100k is itself 100k Analyze calls and takes minutes for either pack).
  */
 function repeatsFor(size: number, p: WorkerTask["path"]): number {
     if (size <= 1_000) {
         return p === "inprocess" ? 9 : 5;
     }
     if (size <= 10_000) {
-        return p === "inprocess" ? 9 : 3;
+        return p === "inprocess" ? 9 : 2;
     }
     return p === "inprocess" ? 5 : 1;
 }
 
 /**
- * Untimed warm-up runs before the timed ones (reported as `runwayWarmupMs` / `awsguardWarmupMs`), so that medians
- * compare warm runs with warm runs (and the scaling exponent compares like with like): one in-process at every size,
- * two for 1k over gRPC (a fresh analyzer process still speeds up in its second run), one for 10k over gRPC, none
- * for 100k over gRPC (one run takes minutes; warm-up is noise there).
+ * In-process warm-up covers this many resources: the JIT and the heap have settled after it at every size, so the
+ * medians of different sizes are all steady-state figures and the scaling exponent compares like with like.
+ * A single warm-up run was not enough below 100k: at 10k the next eight runs were still 10–80 % slower than the
+ * steady state, which inflated the 10k median and flattered t(100k)/t(10k) by about 1.5.
+ */
+const WARMUP_RESOURCES = 100_000;
+
+/**
+ * Untimed warm-up runs before the timed ones (reported as `runwayWarmupMs` / `awsguardWarmupMs`). In-process: as
+ * many runs as make `WARMUP_RESOURCES` (100 at 1k, 10 at 10k, 1 at 100k). Over gRPC: two for 1k (a fresh analyzer
+ * process still speeds up in its second run), one for 10k, none for 100k (one run takes minutes; warm-up is noise
+ * there).
  */
 function warmupFor(size: number, p: WorkerTask["path"]): number {
     if (p === "inprocess") {
-        return 1;
+        return Math.max(1, Math.ceil(WARMUP_RESOURCES / size));
     }
     if (size >= 100_000) {
         return 0;
