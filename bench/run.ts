@@ -58,17 +58,14 @@ const WARMUP_RESOURCES = 100_000;
 /**
  * Untimed warm-up runs before the timed ones (reported as `runwayWarmupMs` / `awsguardWarmupMs`). In-process: as
  * many runs as make `WARMUP_RESOURCES` (100 at 1k, 10 at 10k, 1 at 100k). Over gRPC: two for 1k (a fresh analyzer
- * process still speeds up in its second run), one for 10k, none for 100k (one run takes minutes; warm-up is noise
- * there).
+ * process is still ~25 % slower in its second run), none from 10k up (there a fresh analyzer's first run is within
+ * the run-to-run noise of the next ones — 8.99 s against 7.67–8.91 s — and one run takes 8 s to minutes).
  */
 function warmupFor(size: number, p: WorkerTask["path"]): number {
     if (p === "inprocess") {
         return Math.max(1, Math.ceil(WARMUP_RESOURCES / size));
     }
-    if (size >= 100_000) {
-        return 0;
-    }
-    return size <= 1_000 ? 2 : 1;
+    return size <= 1_000 ? 2 : 0;
 }
 
 /** Without `--full`, the largest size runs over gRPC in preview mode only (the pull-request case). */
@@ -473,9 +470,13 @@ function scaling(rows: RunRow[], big: number, small: number): Record<string, num
     return out;
 }
 
-/** Runway in-process, one fresh worker: what a scaling pair measures. */
+/**
+ * Runway in-process, one fresh worker: what a scaling pair measures. The table's warm-up and repeats, but 3 timed
+ * runs at 100k (each is ~1 s and they agree within a few %; the pairs must fit in the 10-minute budget).
+ */
 function runwayInProcess(size: number, mode: Mode): WorkerResult {
-    return work({ kind: "evaluate", resources: size, mode, path: "inprocess", pack: "runway", repeats: repeatsFor(size, "inprocess"), warmup: warmupFor(size, "inprocess") })[0];
+    const repeats = size >= 100_000 ? 3 : repeatsFor(size, "inprocess");
+    return work({ kind: "evaluate", resources: size, mode, path: "inprocess", pack: "runway", repeats, warmup: warmupFor(size, "inprocess") })[0];
 }
 
 async function main(): Promise<void> {

@@ -4,11 +4,11 @@
  * Two figures are reported:
  * - `scalingBy`: for each pack, mode and path, the ratio of the table's medians. Those rows are measured minutes
  *   apart, and this machine's speed drifts by ±15 % over minutes (memory-bound work most: see
- *   docs/benchmarks.md), so one such ratio moves between about 10 and 13 with the same code.
- * - `scalingExponent`: Runway in-process, from `SCALING_PAIRS` back-to-back pairs per mode (the small size, then at
- *   once the big one, each in a fresh worker with the table's warm-up and repeats). Each pair gives a ratio of
- *   medians; the figure is the median of the pairs' ratios, the worse mode counting. Drift between the two halves
- *   of a pair is seconds, not minutes, and one disturbed pair cannot move the median.
+ *   docs/benchmarks.md), so such a ratio moved between 10.2 and 13.8 across runs with the same code.
+ * - `scalingExponent`: Runway in-process, from `SCALING_PAIRS` back-to-back pairs per mode (the small size, then
+ *   at once the big one, each in a fresh worker warmed up like the table's: `runwayInProcess` in run.ts). Each
+ *   pair gives a ratio of medians; the figure is the median of the pairs' ratios, the worse mode counting. Drift
+ *   between the two halves of a pair is seconds, not minutes, and one disturbed pair cannot move the median.
  */
 import type { Mode } from "./synthetic";
 import type { WorkerResult } from "./worker";
