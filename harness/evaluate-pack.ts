@@ -342,7 +342,13 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
     // AnalyzeStack: every resource's outputs, every stack policy.
     const providers = run.resources.map((r) => lookup(r.provider));
     let urnIndex: Map<string, number> | undefined;
-    const indexByUrn = (): Map<string, number> => (urnIndex ??= new Map(run.resources.map((r, i) => [r.urn, i])));
+    const indexByUrn = (): Map<string, number> => {
+        if (!urnIndex) {
+            urnIndex = new Map();
+            for (let i = 0; i < run.resources.length; i++) urnIndex.set(run.resources[i].urn, i);
+        }
+        return urnIndex;
+    };
     for (const policy of pack.policies as AnyPolicy[]) {
         const level = levelOf(policy.name, policy.enforcementLevel);
         if (level === "disabled" || !policyModule.isStackPolicy(policy) || !policy.validateStack) {

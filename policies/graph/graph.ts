@@ -38,6 +38,8 @@ function strings(value: unknown, out: { known: string[]; unknown: number }, dept
     }
 }
 
+const NONE: readonly StackResource[] = Object.freeze([]);
+
 export class Graph {
     readonly resources: readonly StackResource[];
     private readonly byType = new Map<string, StackResource[]>();
@@ -92,9 +94,9 @@ export class Graph {
         return this.byType.keys();
     }
 
-    ofType(...types: string[]): StackResource[] {
+    ofType(...types: string[]): readonly StackResource[] {
         if (types.length === 1) {
-            return this.byType.get(types[0])?.slice() ?? [];
+            return this.byType.get(types[0]) ?? NONE; // the index itself (read-only to callers): no copy per call
         }
         const out: StackResource[] = [];
         for (const t of types) {
