@@ -1,8 +1,9 @@
 /**
- * One resource graph per stack evaluation, built in O(N): resources indexed by URN, by type and by every
- * physical identifier they expose (id, ARN, name-like properties), so that policies can follow references the
- * way programs write them — by id, by name, or (in preview, where both are unknown) through the
- * `propertyDependencies` the engine fills in.
+ * One resource graph per stack evaluation, in O(N): resources indexed by type up front, and — when a question first
+ * needs it — by the physical identifiers a type exposes (id, ARN, name-like properties) and by URN, so that
+ * policies can follow references the way programs write them: by id, by name, or (in preview, where both are
+ * unknown) through the `propertyDependencies` the engine fills in, followed as objects when the resources came
+ * from CrossGuard (`DependencyLinks`).
  */
 import type { DependencyLinks, StackResource } from "../lib/resource";
 import { UNKNOWN, plain } from "../lib/values";

@@ -39,9 +39,8 @@ function urnsOf(list: unknown): string[] {
  * property dependencies, parent, `protect` and the provider's properties wait for a reader: in a stack of 100,000
  * resources most are never asked for their dependencies, and resources of types no rule looks at are never
  * asked for anything. In-process the harness then skips deserializing what nobody reads; over gRPC the server has
- * already done it and only the pack's own copies are saved. `providers` (URN → properties) lets a whole-stack
- * conversion read each provider's properties once instead of once per resource it serves (they are the same
- * within one call).
+ * already done it and only the pack's own copies are saved. `providers` (URN → properties, one map per call) lets
+ * the resources of one call read each provider's properties once instead of once per resource it serves.
  */
 class PolicyStackResource implements StackResource {
     readonly urn: string;
@@ -55,7 +54,7 @@ class PolicyStackResource implements StackResource {
 
     constructor(
         private readonly source: PolicyResource,
-        private readonly providers: Map<string, Record<string, unknown>> | undefined,
+        private readonly providers: Map<string, Record<string, unknown>>,
     ) {
         this.urn = String(source.urn);
         this.type = String(source.type);
@@ -113,10 +112,10 @@ class PolicyStackResource implements StackResource {
             const provider = this.source.provider;
             if (provider) {
                 const urn = String(provider.urn);
-                let props = this.providers?.get(urn);
+                let props = this.providers.get(urn);
                 if (props === undefined) {
                     props = rawProps(provider.props);
-                    this.providers?.set(urn, props);
+                    this.providers.set(urn, props);
                 }
                 this.cachedProviderProps = props;
             } else {
