@@ -272,22 +272,24 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
             throw new Error(`Error validating resource with policy '${name}' from policy pack '${pack.name}@v${pack.version}': ${err instanceof Error ? err.message : String(err)}`);
         }
     };
-    /** Runs one validation as the server does; a promise only when the policy is asynchronous. */
-    const guard = (name: string, description: string, severity: Severity | undefined, work: () => unknown, subject?: string): Promise<void> | undefined => {
+    /**
+     * Runs one validation on its arguments as the server does; a promise only when the policy is asynchronous. The
+     * validation and its arguments are passed as they are (no closure per call: it runs per resource per policy).
+     */
+    const guard = <A>(validation: (args: A, report: ReportViolation) => unknown, args: A, report: ReportViolation, policy: AnyPolicy, subject?: string): Promise<void> | undefined => {
         try {
-            return settle(work(), name, description, severity, subject);
+            const result = validation(args, report);
+            if (isThenable(result)) {
+                return Promise.resolve(result).then(
+                    () => undefined,
+                    (err: unknown) => onError(err, policy.name, policy.description, policy.severity, subject),
+                );
+            }
         } catch (err) {
-            onError(err, name, description, severity, subject);
+            onError(err, policy.name, policy.description, policy.severity, subject);
         }
         return undefined;
     };
-    const settle = (result: unknown, name: string, description: string, severity: Severity | undefined, subject?: string): Promise<void> | undefined =>
-        isThenable(result)
-            ? Promise.resolve(result).then(
-                  () => undefined,
-                  (err: unknown) => onError(err, name, description, severity, subject),
-              )
-            : undefined;
 
     // Analyze: each resource's inputs, every resource policy, in pack order. What does not depend on the resource
     // (level, type filter, config, reporter) is prepared once per policy; the reporter's subject is the resource
@@ -315,12 +317,7 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
                 continue;
             }
             for (let v = p === from ? next : 0; v < validations.length; v++) {
-                let pending: Promise<void> | undefined;
-                try {
-                    pending = settle(validations[v](new AnalyzeArgs(resource, provider, getConfig) as unknown as ResourceValidationArgs, report), policy.name, policy.description, policy.severity, resource.urn);
-                } catch (err) {
-                    onError(err, policy.name, policy.description, policy.severity, resource.urn);
-                }
+                const pending = guard(validations[v], new AnalyzeArgs(resource, provider, getConfig) as unknown as ResourceValidationArgs, report, policy, resource.urn);
                 if (pending) {
                     return pending.then(() => analyzeResource(resource, provider, p, v + 1));
                 }
@@ -359,36 +356,34 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
             continue;
         }
         const report = reporter(policy.name, policy.description, level, policy.severity);
-        const pending = guard(policy.name, policy.description, policy.severity, () => {
-            // Fresh views for each policy, as the server deserializes afresh for each; the URN index is shared.
-            // Built when the policy first reads `resources` (a policy that never does costs nothing).
-            let resources: PolicyResource[] | undefined;
-            const byUrn: UrnLookup = {
-                get: (urn) => {
-                    const i = indexByUrn().get(urn);
-                    return i === undefined ? undefined : resources?.[i];
-                },
-            };
-            const views = (): PolicyResource[] => {
-                if (!resources) {
-                    const built = new Array<PolicyResource>(run.resources.length);
-                    run.resources.forEach((r, i) => {
-                        built[i] = new StackResourceView(r, providers[i], byUrn) as unknown as PolicyResource;
-                    });
-                    resources = built;
-                }
-                return resources;
-            };
-            const args: StackValidationArgs = {
-                get resources() {
-                    return views();
-                },
-                getConfig: getConfigFor(policy.name) as StackValidationArgs["getConfig"],
-                stackTags: STACK_TAGS as Map<string, string>,
-                notApplicable,
-            };
-            return policy.validateStack?.(args, report);
-        });
+        // Fresh views for each policy, as the server deserializes afresh for each; the URN index is shared.
+        // Built when the policy first reads `resources` (a policy that never does costs nothing).
+        let built: PolicyResource[] | undefined;
+        const byUrn: UrnLookup = {
+            get: (urn) => {
+                const i = indexByUrn().get(urn);
+                return i === undefined ? undefined : built?.[i];
+            },
+        };
+        const views = (): PolicyResource[] => {
+            if (!built) {
+                const list = new Array<PolicyResource>(run.resources.length);
+                run.resources.forEach((r, i) => {
+                    list[i] = new StackResourceView(r, providers[i], byUrn) as unknown as PolicyResource;
+                });
+                built = list;
+            }
+            return built;
+        };
+        const args: StackValidationArgs = {
+            get resources() {
+                return views();
+            },
+            getConfig: getConfigFor(policy.name) as StackValidationArgs["getConfig"],
+            stackTags: STACK_TAGS as Map<string, string>,
+            notApplicable,
+        };
+        const pending = guard(policy.validateStack, args, report, policy);
         if (pending) {
             await pending;
         }
