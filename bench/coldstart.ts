@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import { analyzeRun, configureAnalyzer, startAnalyzer, type ProgramRun, type StartOptions } from "../harness";
 import type { PackConfig } from "../harness";
-import { median } from "./worker";
+import { median } from "./stats";
 import { runChild } from "./child";
 
 export interface ColdStartTask {

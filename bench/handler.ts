@@ -21,7 +21,7 @@ import { runChild } from "./child";
 import type { PackId } from "./found";
 import { AWSGUARD_DIR, loadAwsguardPack, loadRunwayPack } from "./packs";
 import { generateStack, type Mode } from "./synthetic";
-import { median } from "./worker";
+import { median } from "./stats";
 
 export interface HandlerTask {
     resources: number;

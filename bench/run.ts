@@ -15,9 +15,10 @@ import type { ColdStartResult, ColdStartTask } from "./coldstart";
 import type { HandlerResult, HandlerTask } from "./handler";
 import type { PackId } from "./found";
 import { analyzerOptions, AWSGUARD_DIR, compileRunwayPack, ensureAwsguardInstalled, ROOT, RUNWAY_CONFIG, runwayPackPresent } from "./packs";
-import { measurePairs, ratioOf, SCALING_PAIRS, scalingExponentOf, type ScalingPairs } from "./scaling";
+import { measurePairs, ratioOf, SCALING_PAIRS, scalingExponentOf, type PhaseScaling, type ScalingPairs } from "./scaling";
 import { generateStack, type Mode } from "./synthetic";
-import { median, type WorkerResult, type WorkerTask } from "./worker";
+import { median } from "./stats";
+import type { WorkerResult, WorkerTask } from "./worker";
 
 const FULL_SIZES = [1_000, 10_000, 100_000];
 const QUICK_SIZES = [1_000, 10_000];
@@ -470,6 +471,16 @@ function scaling(rows: RunRow[], big: number, small: number): Record<string, num
     return out;
 }
 
+/** `Analyze 9.3×, AnalyzeStack 19.8× (GC in AnalyzeStack: 1.6 → 140 ms, 1 → 14 collections)`. */
+function describePhases(p: PhaseScaling | undefined): string {
+    if (!p) {
+        return "no phase split";
+    }
+    const x = (v: number | null) => (v === null ? "n/a" : `${v}×`);
+    const ms = (v: number | null) => (v === null ? "n/a" : `${Math.round(v * 10) / 10}`);
+    return `Analyze ${x(p.analyze)}, AnalyzeStack ${x(p.analyzeStack)} (GC in AnalyzeStack: ${ms(p.analyzeStackGcMs[0])} → ${ms(p.analyzeStackGcMs[1])} ms, ${ms(p.analyzeStackGcCount[0])} → ${ms(p.analyzeStackGcCount[1])} collections; in Analyze: ${ms(p.analyzeGcMs[0])} → ${ms(p.analyzeGcMs[1])} ms)`;
+}
+
 /**
  * Runway in-process, one fresh worker: what a scaling pair measures. The table's warm-up and repeats, but 3 timed
  * runs at 100k (each is ~1 s and they agree within a few %; the pairs must fit in the 10-minute budget).
@@ -512,6 +523,7 @@ async function main(): Promise<void> {
             const pairs = measurePairs(small, big, mode, runwayInProcess);
             scalingPairs[mode] = pairs;
             log(`  ${mode}: ${pairs.ratios.map((r, i) => `${fmtMs(pairs.smallMs[i])} → ${fmtMs(pairs.bigMs[i])} = ${r ?? "n/a"}`).join("; ")}; median ${pairs.median ?? "n/a"}`);
+            log(`    ${describePhases(pairs.byPhase)}`);
         }
     }
     const scalingExponent = scalingExponentOf(scalingPairs);
@@ -564,6 +576,7 @@ async function main(): Promise<void> {
             `planted found (Runway): ${rows.map((r) => `${r.found}/${r.planted}`).join(", ")}${flag(allFound)}`,
             `awsguard found: ${rows.map((r) => `${r.awsguardFound}/${r.planted}`).join(", ")} (it has policies for ${rows[0]?.awsguardCovered ?? 0} of the ${rows[0]?.planted ?? 0} planted at ${rows[0]?.resources ?? ""}: public and unencrypted RDS only)`,
             `scaling t(${big})/t(${small}), Runway in-process, median of ${SCALING_PAIRS} back-to-back pairs: ${scalingExponent ?? "n/a"}${flag(scalingExponent === null || big !== 100_000 ? null : scalingExponent <= 11)}  (${MODES.map((m) => `${m}: ${scalingPairs[m]?.ratios.map((r) => r ?? "n/a").join(", ") ?? "n/a"}`).join("; ")})`,
+            ...MODES.map((m) => `  ${m} by phase: ${describePhases(scalingPairs[m]?.byPhase)}`),
             `  from the table's medians (measured minutes apart): ${Object.entries(scalingBy)
                 .map(([k, v]) => `${k} ${v ?? "n/a"}`)
                 .join(", ")}`,

@@ -10,6 +10,7 @@
  *   pair gives a ratio of medians; the figure is the median of the pairs' ratios, the worse mode counting. Drift
  *   between the two halves of a pair is seconds, not minutes, and one disturbed pair cannot move the median.
  */
+import type { PhaseSplit } from "./phases";
 import type { Mode } from "./synthetic";
 import type { WorkerResult } from "./worker";
 
@@ -22,6 +23,19 @@ export interface ScalingPairs {
     bigMs: (number | null)[];
     ratios: (number | null)[];
     median: number | null;
+    /** Each pair's phase split (small, big), when the worker reported one. */
+    phases?: { small: PhaseSplit | null; big: PhaseSplit | null }[];
+    /** Median over the pairs, per phase: t(big)/t(small), and the GC pauses and collections at each size. */
+    byPhase?: PhaseScaling;
+}
+
+/** How each phase grows from the small size to the big one (medians over the pairs). */
+export interface PhaseScaling {
+    analyze: number | null;
+    analyzeStack: number | null;
+    analyzeStackGcMs: [number | null, number | null];
+    analyzeStackGcCount: [number | null, number | null];
+    analyzeGcMs: [number | null, number | null];
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
@@ -46,7 +60,7 @@ export function ratioOf(big: number | null, small: number | null): number | null
  * worker. A failed measurement leaves its pair without a ratio.
  */
 export function measurePairs(small: number, big: number, mode: Mode, measure: (size: number, mode: Mode) => WorkerResult, pairs = SCALING_PAIRS): ScalingPairs {
-    const out: ScalingPairs = { smallMs: [], bigMs: [], ratios: [], median: null };
+    const out: ScalingPairs = { smallMs: [], bigMs: [], ratios: [], median: null, phases: [] };
     for (let i = 0; i < pairs; i++) {
         const s = measure(small, mode);
         const b = measure(big, mode);
@@ -55,9 +69,24 @@ export function measurePairs(small: number, big: number, mode: Mode, measure: (s
         out.smallMs.push(sMs === null ? null : Math.round(sMs * 10) / 10);
         out.bigMs.push(bMs === null ? null : Math.round(bMs * 10) / 10);
         out.ratios.push(ratioOf(bMs, sMs));
+        out.phases?.push({ small: s.error ? null : (s.phases ?? null), big: b.error ? null : (b.phases ?? null) });
     }
     out.median = medianOf(out.ratios);
+    out.byPhase = phaseScaling(out.phases ?? []);
     return out;
+}
+
+/** Per phase, the median over the pairs of t(big)/t(small), and of the GC figures at each size. */
+export function phaseScaling(pairs: readonly { small: PhaseSplit | null; big: PhaseSplit | null }[]): PhaseScaling {
+    const ratio = (key: keyof PhaseSplit) => medianOf(pairs.map((p) => ratioOf(p.big?.[key] ?? null, p.small?.[key] ?? null)));
+    const at = (key: keyof PhaseSplit): [number | null, number | null] => [medianOf(pairs.map((p) => p.small?.[key] ?? null)), medianOf(pairs.map((p) => p.big?.[key] ?? null))];
+    return {
+        analyze: ratio("analyzeMs"),
+        analyzeStack: ratio("analyzeStackMs"),
+        analyzeStackGcMs: at("analyzeStackGcMs"),
+        analyzeStackGcCount: at("analyzeStackGcCount"),
+        analyzeGcMs: at("analyzeGcMs"),
+    };
 }
 
 /** The headline figure: the worse mode's median pair ratio (null when no mode has one). */

@@ -20,6 +20,8 @@ import { countFound, type FoundCount, type PackId } from "./found";
 import { analyzerOptions, loadAwsguardPack, loadRunwayPack, ROOT, RUNWAY_CONFIG, runwayPackPresent } from "./packs";
 import { generateStack, type Mode } from "./synthetic";
 import { runChild } from "./child";
+import { median } from "./stats";
+import { phaseRecorder, type PhaseSplit } from "./phases";
 
 export interface WorkerTask {
     kind: "evaluate";
@@ -51,17 +53,10 @@ export interface WorkerResult {
     found: FoundCount;
     /** What was evaluated when the Runway pack is missing (the harness's sample pack). */
     packUsed: string;
+    /** In-process: the timed runs' medians split into Analyze and AnalyzeStack, with the GC pauses of each. */
+    phases?: PhaseSplit;
     /** Set when the pack could not cope with the stack (crash, protocol error): recorded, not hidden. */
     error?: string;
-}
-
-export function median(values: number[]): number {
-    if (values.length === 0) {
-        return NaN;
-    }
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** VmHWM (peak resident set) of a process, in MiB; NaN when it can't be read. */
@@ -137,17 +132,21 @@ function recorder(warmup: number) {
 async function evaluateInProcess(task: WorkerTask, run: ProgramRun, pack: PolicyPackDefinition, plantedUrns: string[]): Promise<Measured> {
     const config = packConfig(task.pack);
     const rec = recorder(task.warmup ?? 0);
+    const warmup = task.warmup ?? 0;
+    const split = phaseRecorder();
     let diagnostics: PolicyDiagnostic[] = [];
     let error: string | undefined;
     try {
-        for (let i = 0; i < (task.warmup ?? 0) + task.repeats; i++) {
-            diagnostics = await rec.time(i, () => evaluatePack(run, pack, { config }));
+        for (let i = 0; i < warmup + task.repeats; i++) {
+            split.run(i - warmup);
+            diagnostics = await rec.time(i, () => evaluatePack(run, pack, { config, onPhase: split.onPhase }));
         }
+        split.run(-1);
         diagnostics = [...diagnostics, ...(await attribute(plantedUrns, run, (single) => evaluatePack(single, pack, { config })))];
     } catch (err) {
         error = describe(err);
     }
-    const result = { timesMs: rec.timesMs, warmupMs: rec.warmupMs, diagnostics, peakRssMb: peakRssMb("self") };
+    const result = { timesMs: rec.timesMs, warmupMs: rec.warmupMs, diagnostics, peakRssMb: peakRssMb("self"), phases: await split.finish() };
     return error ? { ...result, error } : result;
 }
 

@@ -6,7 +6,7 @@ export { runProgram, ProgramError, type RunOptions, type ProgramErrorKind } from
 export { loadStackConfig, knownStacks, StackConfigError, type StackConfig } from "./stack-config";
 export { makeUrn, qualifiedType } from "./recording-monitor";
 export * from "./types";
-export { evaluatePack, type PolicyPackDefinition, type EvaluateOptions } from "./evaluate-pack";
+export { evaluatePack, type PolicyPackDefinition, type EvaluateOptions, type EvaluationPhase } from "./evaluate-pack";
 export { analyzeOverGrpc, startAnalyzer, configureAnalyzer, analyzeRun, type AnalyzerConnection, type StartOptions } from "./grpc-analyzer";
 export { packPolicyConfig, type PackConfig, type PolicyConfig, type PolicyConfigInfo } from "./pack-config";
 export { toStackResources, rawProperties } from "./stack-view";

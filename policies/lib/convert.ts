@@ -146,11 +146,14 @@ export function fromPolicyResources(resources: readonly PolicyResource[]): { res
         if (!(resource instanceof PolicyStackResource)) {
             return undefined;
         }
-        const out: StackResource[] = [];
-        for (const source of resource.dependencySources(prop)) {
-            const target = bySource.get(source);
-            if (target !== undefined) out.push(target);
+        const sources = resource.dependencySources(prop);
+        const out = new Array<StackResource>(sources.length); // exact size: a pushed-to array reserves 17 slots
+        let n = 0;
+        for (let i = 0; i < sources.length; i++) {
+            const target = bySource.get(sources[i]);
+            if (target !== undefined) out[n++] = target;
         }
+        out.length = n;
         return out;
     };
     return { resources: converted, links };

@@ -1,6 +1,7 @@
 /** The bench's scaling figure (`bench/scaling.ts`): back-to-back pairs, the median pair ratio, the worse mode. */
 import { strict as assert } from "assert";
-import { measurePairs, medianOf, ratioOf, scalingExponentOf } from "../../bench/scaling";
+import { splitPhases, type PhaseSplit } from "../../bench/phases";
+import { measurePairs, medianOf, phaseScaling, ratioOf, scalingExponentOf } from "../../bench/scaling";
 import type { Mode } from "../../bench/synthetic";
 import type { WorkerResult } from "../../bench/worker";
 
@@ -51,5 +52,35 @@ describe("bench scaling figure", () => {
         assert.equal(medianOf([4, 1]), 2.5);
         assert.equal(ratioOf(null, 10), null);
         assert.equal(ratioOf(10, 0), null);
+    });
+
+    it("splits each pair by phase: t(big)/t(small) per phase, and the GC figures at both sizes", () => {
+        const split = (analyzeMs: number, analyzeStackMs: number, analyzeStackGcMs: number, analyzeStackGcCount: number): PhaseSplit => ({ analyzeMs, analyzeStackMs, analyzeGcMs: 1, analyzeStackGcMs, analyzeGcCount: 1, analyzeStackGcCount });
+        const byPhase = phaseScaling([
+            { small: split(40, 20, 2, 1), big: split(400, 500, 140, 14) },
+            { small: split(50, 25, 3, 1), big: split(450, 450, 120, 15) },
+            { small: null, big: split(1, 1, 1, 1) }, // a failed small run: no ratio from this pair
+        ]);
+        assert.equal(byPhase.analyze, 9.5); // median of 10 and 9
+        assert.equal(byPhase.analyzeStack, 21.5); // median of 25 and 18
+        assert.deepEqual(byPhase.analyzeStackGcMs, [2.5, 120]);
+        assert.deepEqual(byPhase.analyzeStackGcCount, [1, 14]);
+    });
+
+    it("attributes each GC pause to the phase of the run it started in", () => {
+        const windows = [
+            { phase: "Analyze" as const, run: 0, start: 0, end: 10 },
+            { phase: "AnalyzeStack" as const, run: 0, start: 10, end: 30 },
+            { phase: "Analyze" as const, run: 1, start: 40, end: 52 },
+            { phase: "AnalyzeStack" as const, run: 1, start: 52, end: 70 },
+        ];
+        const gc = [
+            { startTime: 2, duration: 1 },
+            { startTime: 12, duration: 4 },
+            { startTime: 29.5, duration: 3 }, // starts in AnalyzeStack, ends after it: still its own
+            { startTime: 35, duration: 9 }, // between runs: nobody's
+            { startTime: 60, duration: 2 },
+        ];
+        assert.deepEqual(splitPhases(windows, gc), { analyzeMs: 11, analyzeStackMs: 19, analyzeGcMs: 0.5, analyzeStackGcMs: 4.5, analyzeGcCount: 0.5, analyzeStackGcCount: 1.5 });
     });
 });

@@ -1,7 +1,8 @@
 import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as path from "path";
-import { analyzeOverGrpc, evaluatePack, ProgramError, runProgram, toStackResources, type PolicyDiagnostic, type ProgramRun } from "../../harness";
+import { performance } from "perf_hooks";
+import { analyzeOverGrpc, evaluatePack, ProgramError, runProgram, toStackResources, type PolicyDiagnostic, type PolicyPackDefinition, type ProgramRun } from "../../harness";
 import { isUnknown } from "../../policies/lib/wire";
 import { samplePolicies } from "../fixtures/packs/sample/policies";
 
@@ -184,6 +185,60 @@ describe("harness: evaluating a policy pack in-process and over gRPC", function 
             /policy pack config is invalid: policy "buckets-have-sse": note: must be string/,
             "over gRPC, the schema comes from GetAnalyzerInfo",
         );
+    });
+
+    it("tells onPhase when Analyze and AnalyzeStack ran, in order, around their policies, and changes nothing else", async () => {
+        const run = await runProgram({ program: path.join(fixtures, "programs/two-buckets/index.ts") });
+        const seen: { analyze: number[]; stack: number[] } = { analyze: [], stack: [] };
+        const timing: PolicyPackDefinition = {
+            name: "timing",
+            version: "0.0.0",
+            policies: [
+                ...samplePolicies,
+                { name: "resource-clock", description: "when Analyze ran", enforcementLevel: "advisory", validateResource: () => void seen.analyze.push(performance.now()) },
+                { name: "stack-clock", description: "when AnalyzeStack ran", enforcementLevel: "advisory", validateStack: () => void seen.stack.push(performance.now()) },
+            ],
+        };
+        const phases: { phase: string; start: number; end: number }[] = [];
+        const told = await evaluatePack(run, timing, { onPhase: (phase, start, end) => phases.push({ phase, start, end }) });
+        assert.deepStrictEqual(summary(told), summary(await evaluatePack(run, timing)));
+        assert.deepStrictEqual(phases.map((p) => p.phase), ["Analyze", "AnalyzeStack"]);
+        const [analyze, stack] = phases;
+        assert.ok(analyze.start <= analyze.end && analyze.end <= stack.start && stack.start <= stack.end);
+        assert.strictEqual(seen.analyze.length, run.resources.length * 2, "each resource, in both evaluations");
+        const during = (t: number, p: { start: number; end: number }) => t >= p.start && t <= p.end;
+        assert.ok(seen.analyze.slice(0, run.resources.length).every((t) => during(t, analyze)));
+        assert.ok(during(seen.stack[0], stack));
+    });
+
+    it("links dependencies as the server does: URNs not in the stack dropped, the last of a duplicated URN kept", async () => {
+        const run = await runProgram({ program: path.join(fixtures, "programs/two-buckets/index.ts") });
+        const vpc = run.resources.find((r) => r.type === "aws:ec2/vpc:Vpc");
+        const wide = run.resources.find((r) => r.name === "wide");
+        assert.ok(vpc && wide);
+        const gone = "urn:pulumi:dev::two-buckets::aws:ec2/vpc:Vpc::gone";
+        const twin = { ...vpc, name: "twin" }; // same URN, declared after: the server's map keeps it
+        const edited = { ...wide, propertyDependencies: { ...wide.propertyDependencies, vpcId: [gone, vpc.urn] }, dependencies: [vpc.urn, gone] };
+        const stack = { ...run, resources: run.resources.map((r) => (r === wide ? edited : r)).concat(twin) };
+        let linked: { vpcId: string[]; dependencies: string[]; sizes: number[] } | undefined;
+        const pack: PolicyPackDefinition = {
+            name: "links",
+            version: "0.0.0",
+            policies: [
+                {
+                    name: "read-links",
+                    description: "reads the links",
+                    enforcementLevel: "advisory",
+                    validateStack: (args) => {
+                        const r = args.resources.find((x) => x.name === "wide");
+                        const vpcId = r?.propertyDependencies.vpcId ?? [];
+                        linked = { vpcId: vpcId.map((d) => d.name), dependencies: (r?.dependencies ?? []).map((d) => d.name), sizes: [vpcId.length, r?.dependencies.length ?? -1] };
+                    },
+                },
+            ],
+        };
+        await evaluatePack(stack, pack);
+        assert.deepStrictEqual(linked, { vpcId: ["twin"], dependencies: ["twin"], sizes: [1, 1] });
     });
 
     it("applies enforcement levels from pack config the way Configure does", async () => {
