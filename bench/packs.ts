@@ -13,6 +13,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Policies } from "@pulumi/policy";
 import type { PackConfig, PolicyPackDefinition, StartOptions } from "../harness";
+import { rawProps } from "../policies/lib/convert";
 import type { PackId } from "./found";
 
 export const ROOT = path.resolve(__dirname, "..");
@@ -147,4 +148,40 @@ export function compileRunwayPack(): number {
         }
     }
     return Date.now() - started;
+}
+
+/**
+ * The server's floor for a graph pack: `pack` with its resource policies as they are and, instead of its stack
+ * policies, one that only makes the server materialize what a whole-stack graph reads — every resource's properties
+ * and property dependencies — and computes nothing. In-process, the harness (the server's stand-in) deserializes
+ * lazily, so this is the most a graph can make it do; the real server does it all up front. Its `AnalyzeStack` is
+ * what any graph pack pays before its first rule, and how that grows from 10k to 100k resources is not the pack's.
+ */
+export function materializingVariant(pack: PolicyPackDefinition): PolicyPackDefinition {
+    const resourceOnly = pack.policies.flatMap((policy) => {
+        if (!("validateStack" in policy)) {
+            return [policy];
+        }
+        if (!("validateResource" in policy)) {
+            return [];
+        }
+        const { validateStack: _dropped, ...rest } = policy as Policies[number] & { validateStack?: unknown };
+        void _dropped;
+        return [rest as Policies[number]];
+    });
+    let touched = 0;
+    const materialize: Policies[number] = {
+        name: "materialize-everything",
+        description: "Reads every resource's properties and property dependencies; reports nothing.",
+        enforcementLevel: "advisory",
+        validateStack: (args) => {
+            for (const r of args.resources) {
+                touched += Object.keys(rawProps(r.props)).length;
+                const deps = r.propertyDependencies;
+                for (const key of Object.keys(deps)) touched += deps[key].length;
+            }
+            if (touched < 0) throw new Error("unreachable: keeps the reads from being optimized away");
+        },
+    };
+    return { ...pack, name: `${pack.name}-floor`, policies: [...resourceOnly, materialize] };
 }

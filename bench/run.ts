@@ -1,5 +1,8 @@
 /**
- * `npm run bench [-- --quick] [-- --full] [-- --sizes 1000,10000] [-- --skip-tests] [-- --skip-plan]`
+ * `npm run bench [-- --quick] [-- --full] [-- --floor] [-- --sizes 1000,10000] [-- --skip-tests] [-- --skip-plan]`
+ *
+ * `--floor` adds the server floor's scaling pairs: what materializing the stack for a graph costs the server
+ * (CrossGuard, or the harness in-process) before any rule runs (`materializingVariant` in `packs.ts`).
  *
  * Times Runway's policy pack against `@pulumi/awsguard` on the same synthetic stacks (see `synthetic.ts`), both
  * in-process and through the real gRPC analyzer, each measurement in its own process (`worker.ts`); then the
@@ -80,11 +83,13 @@ interface Args {
     full: boolean;
     skipTests: boolean;
     skipPlan: boolean;
+    /** Also measure the server floor's scaling pairs (`materializingVariant`): adds about two minutes. */
+    floor: boolean;
     out: string;
 }
 
 function parseArgs(argv: string[]): Args {
-    const args: Args = { sizes: FULL_SIZES, quick: false, full: false, skipTests: false, skipPlan: false, out: path.join(ROOT, "bench", "results.json") };
+    const args: Args = { sizes: FULL_SIZES, quick: false, full: false, skipTests: false, skipPlan: false, floor: false, out: path.join(ROOT, "bench", "results.json") };
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         if (a === "--quick") {
@@ -101,10 +106,12 @@ function parseArgs(argv: string[]): Args {
             args.skipTests = true;
         } else if (a === "--skip-plan") {
             args.skipPlan = true;
+        } else if (a === "--floor") {
+            args.floor = true;
         } else if (a === "--out") {
             args.out = path.resolve(argv[++i] ?? "");
         } else {
-            throw new Error(`unknown option ${a}; allowed: --quick, --full, --sizes <n,n,…>, --skip-tests, --skip-plan, --out <file>`);
+            throw new Error(`unknown option ${a}; allowed: --quick, --full, --floor, --sizes <n,n,…>, --skip-tests, --skip-plan, --out <file>`);
         }
     }
     return args;
@@ -485,9 +492,9 @@ function describePhases(p: PhaseScaling | undefined): string {
  * Runway in-process, one fresh worker: what a scaling pair measures. The table's warm-up and repeats, but 3 timed
  * runs at 100k (each is ~1 s and they agree within a few %; the pairs must fit in the 10-minute budget).
  */
-function runwayInProcess(size: number, mode: Mode): WorkerResult {
+function runwayInProcess(size: number, mode: Mode, floor = false): WorkerResult {
     const repeats = size >= 100_000 ? 3 : repeatsFor(size, "inprocess");
-    return work({ kind: "evaluate", resources: size, mode, path: "inprocess", pack: "runway", repeats, warmup: warmupFor(size, "inprocess") })[0];
+    return work({ kind: "evaluate", resources: size, mode, path: "inprocess", pack: "runway", repeats, warmup: warmupFor(size, "inprocess"), ...(floor ? { floor } : {}) })[0];
 }
 
 async function main(): Promise<void> {
@@ -527,6 +534,16 @@ async function main(): Promise<void> {
         }
     }
     const scalingExponent = scalingExponentOf(scalingPairs);
+    const scalingFloor: Partial<Record<Mode, ScalingPairs>> = {};
+    if (args.floor && big !== small) {
+        log(`server floor (--floor): the same pairs with Runway's stack policies replaced by one that only materializes every resource (bench/packs.ts, materializingVariant):`);
+        for (const mode of MODES) {
+            const pairs = measurePairs(small, big, mode, (size, m) => runwayInProcess(size, m, true));
+            scalingFloor[mode] = pairs;
+            log(`  ${mode}: ${pairs.ratios.map((r, i) => `${fmtMs(pairs.smallMs[i])} → ${fmtMs(pairs.bigMs[i])} = ${r ?? "n/a"}`).join("; ")}; median ${pairs.median ?? "n/a"}`);
+            log(`    ${describePhases(pairs.byPhase)}`);
+        }
+    }
 
     log("cold start (spawn → first AnalyzeStack answer on the hero stage):");
     const cold = await coldStarts();
@@ -540,6 +557,7 @@ async function main(): Promise<void> {
         scalingExponent,
         scalingSizes: [small, big],
         scalingPairs,
+        ...(args.floor ? { scalingFloor } : {}),
         scalingBy,
         planMs: { zero: plan.zero, hero: plan.hero, enterprise: plan.enterprise },
         planRunsMs: plan.runsMs,
@@ -577,6 +595,7 @@ async function main(): Promise<void> {
             `awsguard found: ${rows.map((r) => `${r.awsguardFound}/${r.planted}`).join(", ")} (it has policies for ${rows[0]?.awsguardCovered ?? 0} of the ${rows[0]?.planted ?? 0} planted at ${rows[0]?.resources ?? ""}: public and unencrypted RDS only)`,
             `scaling t(${big})/t(${small}), Runway in-process, median of ${SCALING_PAIRS} back-to-back pairs: ${scalingExponent ?? "n/a"}${flag(scalingExponent === null || big !== 100_000 ? null : scalingExponent <= 11)}  (${MODES.map((m) => `${m}: ${scalingPairs[m]?.ratios.map((r) => r ?? "n/a").join(", ") ?? "n/a"}`).join("; ")})`,
             ...MODES.map((m) => `  ${m} by phase: ${describePhases(scalingPairs[m]?.byPhase)}`),
+            ...(args.floor ? MODES.map((m) => `  server floor, ${m}: ${scalingFloor[m]?.median ?? "n/a"} (${describePhases(scalingFloor[m]?.byPhase)})`) : []),
             `  from the table's medians (measured minutes apart): ${Object.entries(scalingBy)
                 .map(([k, v]) => `${k} ${v ?? "n/a"}`)
                 .join(", ")}`,

@@ -235,7 +235,9 @@ class StackResourceView extends ResourceView {
                 linked[n++] = r;
             }
         }
-        linked.length = n;
+        if (n < linked.length) {
+            linked.length = n;
+        }
         return linked;
     }
 }

@@ -153,7 +153,7 @@ export function fromPolicyResources(resources: readonly PolicyResource[]): { res
             const target = bySource.get(sources[i]);
             if (target !== undefined) out[n++] = target;
         }
-        out.length = n;
+        if (n < out.length) out.length = n;
         return out;
     };
     return { resources: converted, links };

@@ -1,0 +1,48 @@
+/** The server floor (`materializingVariant`, bench/packs.ts): the pack's resource policies, and a stack policy that only reads. */
+import { strict as assert } from "assert";
+import { evaluatePack } from "../../harness";
+import { loadRunwayPack, materializingVariant, RUNWAY_CONFIG } from "../../bench/packs";
+import { generateStack } from "../../bench/synthetic";
+
+describe("bench: the server floor of a graph pack", () => {
+    const pack = loadRunwayPack();
+    const floor = materializingVariant(pack);
+
+    it("keeps every resource policy, drops every stack validation, and adds one stack policy that reports nothing", () => {
+        const names = (p: typeof pack, key: "validateResource" | "validateStack") => p.policies.filter((x) => key in x).map((x) => x.name);
+        assert.deepEqual(names(floor, "validateResource"), names(pack, "validateResource"));
+        assert.deepEqual(names(floor, "validateStack"), ["materialize-everything"]);
+        assert.ok(names(pack, "validateStack").includes("runway-graph"));
+    });
+
+    it("reads every resource's properties and property dependencies once, reports nothing itself, and the graph's findings go with the graph", async () => {
+        const stack = generateStack({ resources: 1000, mode: "preview" });
+        const read = { props: 0, deps: 0 };
+        // Count the reads on the views the harness hands the stack policy.
+        const counting = {
+            ...floor,
+            policies: floor.policies.map((p) => {
+                if (p.name !== "materialize-everything" || !("validateStack" in p)) return p;
+                const inner = p.validateStack;
+                return {
+                    ...p,
+                    validateStack: (args: Parameters<typeof inner>[0], report: Parameters<typeof inner>[1]) => {
+                        const resources = args.resources.map((r) => {
+                            const view = Object.create(r) as typeof r;
+                            Object.defineProperty(view, "props", { get: () => (read.props++, r.props) });
+                            Object.defineProperty(view, "propertyDependencies", { get: () => (read.deps++, r.propertyDependencies) });
+                            return view;
+                        });
+                        return inner({ ...args, resources }, report);
+                    },
+                };
+            }),
+        } as typeof floor;
+        const diagnostics = await evaluatePack(stack.run, counting, { config: RUNWAY_CONFIG });
+        assert.equal(read.props, 1000);
+        assert.equal(read.deps, 1000);
+        assert.ok(diagnostics.every((d) => d.policyName !== "materialize-everything" && d.policyName !== "runway-graph"));
+        const whole = await evaluatePack(stack.run, pack, { config: RUNWAY_CONFIG });
+        assert.ok(whole.some((d) => d.policyName === "runway-graph"), "the whole pack's graph reports what the floor does not look for");
+    });
+});
