@@ -133,8 +133,8 @@ function recorder(warmup: number) {
  */
 async function evaluateInProcess(task: WorkerTask, run: ProgramRun, pack: PolicyPackDefinition, plantedUrns: string[]): Promise<Measured> {
     const config = packConfig(task.pack);
-    const rec = recorder(task.warmup ?? 0);
     const warmup = task.warmup ?? 0;
+    const rec = recorder(warmup);
     const split = phaseRecorder();
     let diagnostics: PolicyDiagnostic[] = [];
     let error: string | undefined;
