@@ -11,7 +11,8 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import type { Policies } from "@pulumi/policy";
+import type { Policies, PolicyResource } from "@pulumi/policy";
+import { performance } from "perf_hooks";
 import type { PackConfig, PolicyPackDefinition, StartOptions } from "../harness";
 import { rawProps } from "../policies/lib/convert";
 import type { PackId } from "./found";
@@ -150,6 +151,17 @@ export function compileRunwayPack(): number {
     return Date.now() - started;
 }
 
+/** Reads every resource's properties and property dependencies, as a whole-stack graph does; returns a count. */
+function materializeAll(resources: readonly PolicyResource[]): number {
+    let touched = 0;
+    for (const r of resources) {
+        touched += Object.keys(rawProps(r.props)).length;
+        const deps = r.propertyDependencies;
+        for (const key of Object.keys(deps)) touched += deps[key].length;
+    }
+    return touched;
+}
+
 /**
  * The server's floor for a graph pack: `pack` with its resource policies as they are and, instead of its stack
  * policies, one that only makes the server materialize what a whole-stack graph reads — every resource's properties
@@ -175,13 +187,48 @@ export function materializingVariant(pack: PolicyPackDefinition): PolicyPackDefi
         description: "Reads every resource's properties and property dependencies; reports nothing.",
         enforcementLevel: "advisory",
         validateStack: (args) => {
-            for (const r of args.resources) {
-                touched += Object.keys(rawProps(r.props)).length;
-                const deps = r.propertyDependencies;
-                for (const key of Object.keys(deps)) touched += deps[key].length;
-            }
+            touched += materializeAll(args.resources);
             if (touched < 0) throw new Error("unreachable: keeps the reads from being optimized away");
         },
     };
     return { ...pack, name: `${pack.name}-floor`, policies: [...resourceOnly, materialize] };
+}
+
+/**
+ * The pack's own share of `AnalyzeStack`: `pack` unchanged, except that when a stack policy first reads
+ * `resources`, every resource is materialized (as `materializingVariant` does: the server's part) off the clock,
+ * and `onOwn` is told the rest of the policy's time (ms, until its promise settles). Same findings as `pack`; only
+ * the clock differs.
+ */
+export function ownShareVariant(pack: PolicyPackDefinition, onOwn: (ms: number) => void): PolicyPackDefinition {
+    let touched = 0;
+    const policies = pack.policies.map((policy) => {
+        if (!("validateStack" in policy) || typeof policy.validateStack !== "function") {
+            return policy;
+        }
+        const inner = policy.validateStack;
+        const validateStack: typeof inner = async (args, report) => {
+            let offClock = 0;
+            let views: PolicyResource[] | undefined;
+            const materialized = () => {
+                if (!views) {
+                    const started = performance.now();
+                    views = args.resources;
+                    touched += materializeAll(views);
+                    offClock += performance.now() - started;
+                }
+                return views;
+            };
+            const timedArgs: typeof args = Object.create(args, { resources: { get: materialized, enumerable: true } });
+            const started = performance.now();
+            try {
+                await inner(timedArgs, report);
+            } finally {
+                onOwn(performance.now() - started - offClock);
+            }
+            if (touched < 0) throw new Error("unreachable: keeps the reads from being optimized away");
+        };
+        return { ...policy, validateStack } as Policies[number];
+    });
+    return { ...pack, policies };
 }

@@ -21,6 +21,8 @@ export interface PhaseSplit {
     /** Collections (minor and major) that started inside the phase. */
     analyzeGcCount: number;
     analyzeStackGcCount: number;
+    /** Own-share runs only (`ownShareVariant`): the stack policies' own time, views already materialized. */
+    analyzeStackOwnMs?: number;
 }
 
 interface Window {
@@ -31,7 +33,7 @@ interface Window {
 }
 
 /** Per run and phase: wall time, and the GC pauses whose start falls in the phase's window. */
-export function splitPhases(windows: readonly Window[], gc: readonly Pick<PerformanceEntry, "startTime" | "duration">[]): PhaseSplit {
+export function splitPhases(windows: readonly Window[], gc: readonly Pick<PerformanceEntry, "startTime" | "duration">[], ownMs: ReadonlyMap<number, number> = new Map()): PhaseSplit {
     const runs = [...new Set(windows.map((w) => w.run))];
     const per = (phase: EvaluationPhase) =>
         runs.map((run) => {
@@ -43,7 +45,9 @@ export function splitPhases(windows: readonly Window[], gc: readonly Pick<Perfor
     const a = per("Analyze");
     const s = per("AnalyzeStack");
     const round = (v: number) => Math.round(v * 10) / 10;
+    const own = runs.filter((run) => ownMs.has(run)).map((run) => ownMs.get(run) ?? NaN);
     return {
+        ...(own.length ? { analyzeStackOwnMs: round(median(own)) } : {}),
         analyzeMs: round(median(a.map((x) => x.ms))),
         analyzeStackMs: round(median(s.map((x) => x.ms))),
         analyzeGcMs: round(median(a.map((x) => x.gcMs))),
@@ -55,11 +59,12 @@ export function splitPhases(windows: readonly Window[], gc: readonly Pick<Perfor
 
 /**
  * Records the phases of the runs it is told about (`run(i)` before each timed run; `onPhase` goes to
- * `evaluatePack`), and the GC entries meanwhile.
+ * `evaluatePack`, `own` to `ownShareVariant`), and the GC entries meanwhile.
  */
 export function phaseRecorder() {
     const windows: Window[] = [];
     const gc: { startTime: number; duration: number }[] = [];
+    const ownMs = new Map<number, number>();
     const observer = new PerformanceObserver((list) => {
         for (const e of list.getEntries()) gc.push({ startTime: e.startTime, duration: e.duration });
     });
@@ -73,11 +78,15 @@ export function phaseRecorder() {
         onPhase(phase: EvaluationPhase, start: number, end: number): void {
             if (current >= 0) windows.push({ phase, run: current, start, end });
         },
+        /** A stack policy's own time in the current run (`ownShareVariant`); summed per run. */
+        own(ms: number): void {
+            if (current >= 0) ownMs.set(current, (ownMs.get(current) ?? 0) + ms);
+        },
         /** Waits for the last GC entries, stops observing, and splits. */
         async finish(): Promise<PhaseSplit> {
             await new Promise((resolve) => setTimeout(resolve, 50));
             observer.disconnect();
-            return splitPhases(windows, gc);
+            return splitPhases(windows, gc, ownMs);
         },
     };
 }

@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- --quick] [-- --full] [-- --floor] [-- --sizes 1000,10000] [-- --skip-tests] [-- --skip-plan]`
  *
- * `--floor` adds the server floor's scaling pairs: what materializing the stack for a graph costs the server
- * (CrossGuard, or the harness in-process) before any rule runs (`materializingVariant` in `packs.ts`).
+ * `--floor` adds two more sets of scaling pairs: the server floor — what materializing the stack for a graph costs
+ * the server (CrossGuard, or the harness in-process) before any rule runs (`materializingVariant` in `packs.ts`) —
+ * and the pack's own share — its stack policies timed on views already materialized (`ownShareVariant`).
  *
  * Times Runway's policy pack against `@pulumi/awsguard` on the same synthetic stacks (see `synthetic.ts`), both
  * in-process and through the real gRPC analyzer, each measurement in its own process (`worker.ts`); then the
@@ -83,7 +84,7 @@ interface Args {
     full: boolean;
     skipTests: boolean;
     skipPlan: boolean;
-    /** Also measure the server floor's scaling pairs (`materializingVariant`): adds about two minutes. */
+    /** Also measure the scaling pairs of the server floor and of the pack's own share (bench/packs.ts): adds about two minutes. */
     floor: boolean;
     out: string;
 }
@@ -485,16 +486,17 @@ function describePhases(p: PhaseScaling | undefined): string {
     }
     const x = (v: number | null) => (v === null ? "n/a" : `${v}×`);
     const ms = (v: number | null) => (v === null ? "n/a" : `${Math.round(v * 10) / 10}`);
-    return `Analyze ${x(p.analyze)}, AnalyzeStack ${x(p.analyzeStack)} (GC in AnalyzeStack: ${ms(p.analyzeStackGcMs[0])} → ${ms(p.analyzeStackGcMs[1])} ms, ${ms(p.analyzeStackGcCount[0])} → ${ms(p.analyzeStackGcCount[1])} collections; in Analyze: ${ms(p.analyzeGcMs[0])} → ${ms(p.analyzeGcMs[1])} ms)`;
+    const own = p.analyzeStackOwn === undefined ? "" : `; stack policies' own time on materialized views ${x(p.analyzeStackOwn)}`;
+    return `Analyze ${x(p.analyze)}, AnalyzeStack ${x(p.analyzeStack)} (GC in AnalyzeStack: ${ms(p.analyzeStackGcMs[0])} → ${ms(p.analyzeStackGcMs[1])} ms, ${ms(p.analyzeStackGcCount[0])} → ${ms(p.analyzeStackGcCount[1])} collections; in Analyze: ${ms(p.analyzeGcMs[0])} → ${ms(p.analyzeGcMs[1])} ms)${own}`;
 }
 
 /**
  * Runway in-process, one fresh worker: what a scaling pair measures. The table's warm-up and repeats, but 3 timed
  * runs at 100k (each is ~1 s and they agree within a few %; the pairs must fit in the 10-minute budget).
  */
-function runwayInProcess(size: number, mode: Mode, floor = false): WorkerResult {
+function runwayInProcess(size: number, mode: Mode, variant?: WorkerTask["variant"]): WorkerResult {
     const repeats = size >= 100_000 ? 3 : repeatsFor(size, "inprocess");
-    return work({ kind: "evaluate", resources: size, mode, path: "inprocess", pack: "runway", repeats, warmup: warmupFor(size, "inprocess"), ...(floor ? { floor } : {}) })[0];
+    return work({ kind: "evaluate", resources: size, mode, path: "inprocess", pack: "runway", repeats, warmup: warmupFor(size, "inprocess"), ...(variant ? { variant } : {}) })[0];
 }
 
 async function main(): Promise<void> {
@@ -534,14 +536,22 @@ async function main(): Promise<void> {
         }
     }
     const scalingExponent = scalingExponentOf(scalingPairs);
+    // --floor: the same pairs for the server's share alone and for the pack's own share (bench/packs.ts).
     const scalingFloor: Partial<Record<Mode, ScalingPairs>> = {};
+    const scalingOwn: Partial<Record<Mode, ScalingPairs>> = {};
     if (args.floor && big !== small) {
-        log(`server floor (--floor): the same pairs with Runway's stack policies replaced by one that only materializes every resource (bench/packs.ts, materializingVariant):`);
-        for (const mode of MODES) {
-            const pairs = measurePairs(small, big, mode, (size, m) => runwayInProcess(size, m, true));
-            scalingFloor[mode] = pairs;
-            log(`  ${mode}: ${pairs.ratios.map((r, i) => `${fmtMs(pairs.smallMs[i])} → ${fmtMs(pairs.bigMs[i])} = ${r ?? "n/a"}`).join("; ")}; median ${pairs.median ?? "n/a"}`);
-            log(`    ${describePhases(pairs.byPhase)}`);
+        const variants = [
+            { variant: "floor" as const, into: scalingFloor, what: "server floor: Runway's stack policies replaced by one that only materializes every resource (materializingVariant)" },
+            { variant: "own" as const, into: scalingOwn, what: "pack's own share: Runway's stack policies timed on views already materialized (ownShareVariant)" },
+        ];
+        for (const { variant, into, what } of variants) {
+            log(`${what}:`);
+            for (const mode of MODES) {
+                const pairs = measurePairs(small, big, mode, (size, m) => runwayInProcess(size, m, variant));
+                into[mode] = pairs;
+                log(`  ${mode}: ${pairs.ratios.map((r, i) => `${fmtMs(pairs.smallMs[i])} → ${fmtMs(pairs.bigMs[i])} = ${r ?? "n/a"}`).join("; ")}; median ${pairs.median ?? "n/a"}`);
+                log(`    ${describePhases(pairs.byPhase)}`);
+            }
         }
     }
 
@@ -557,7 +567,7 @@ async function main(): Promise<void> {
         scalingExponent,
         scalingSizes: [small, big],
         scalingPairs,
-        ...(args.floor ? { scalingFloor } : {}),
+        ...(args.floor ? { scalingFloor, scalingOwn } : {}),
         scalingBy,
         planMs: { zero: plan.zero, hero: plan.hero, enterprise: plan.enterprise },
         planRunsMs: plan.runsMs,
@@ -596,6 +606,7 @@ async function main(): Promise<void> {
             `scaling t(${big})/t(${small}), Runway in-process, median of ${SCALING_PAIRS} back-to-back pairs: ${scalingExponent ?? "n/a"}${flag(scalingExponent === null || big !== 100_000 ? null : scalingExponent <= 11)}  (${MODES.map((m) => `${m}: ${scalingPairs[m]?.ratios.map((r) => r ?? "n/a").join(", ") ?? "n/a"}`).join("; ")})`,
             ...MODES.map((m) => `  ${m} by phase: ${describePhases(scalingPairs[m]?.byPhase)}`),
             ...(args.floor ? MODES.map((m) => `  server floor, ${m}: ${scalingFloor[m]?.median ?? "n/a"} (${describePhases(scalingFloor[m]?.byPhase)})`) : []),
+            ...(args.floor ? MODES.map((m) => `  pack's own share, ${m}: stack policies on materialized views ${scalingOwn[m]?.byPhase?.analyzeStackOwn ?? "n/a"}×`) : []),
             `  from the table's medians (measured minutes apart): ${Object.entries(scalingBy)
                 .map(([k, v]) => `${k} ${v ?? "n/a"}`)
                 .join(", ")}`,

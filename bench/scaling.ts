@@ -36,6 +36,8 @@ export interface PhaseScaling {
     analyzeStackGcMs: [number | null, number | null];
     analyzeStackGcCount: [number | null, number | null];
     analyzeGcMs: [number | null, number | null];
+    /** Own-share pairs only: t(big)/t(small) of the stack policies' own time on materialized views. */
+    analyzeStackOwn?: number | null;
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
@@ -80,7 +82,9 @@ export function measurePairs(small: number, big: number, mode: Mode, measure: (s
 export function phaseScaling(pairs: readonly { small: PhaseSplit | null; big: PhaseSplit | null }[]): PhaseScaling {
     const ratio = (key: keyof PhaseSplit) => medianOf(pairs.map((p) => ratioOf(p.big?.[key] ?? null, p.small?.[key] ?? null)));
     const at = (key: keyof PhaseSplit): [number | null, number | null] => [medianOf(pairs.map((p) => p.small?.[key] ?? null)), medianOf(pairs.map((p) => p.big?.[key] ?? null))];
+    const own = ratio("analyzeStackOwnMs");
     return {
+        ...(own !== null ? { analyzeStackOwn: own } : {}),
         analyze: ratio("analyzeMs"),
         analyzeStack: ratio("analyzeStackMs"),
         analyzeStackGcMs: at("analyzeStackGcMs"),

@@ -17,7 +17,7 @@ import * as path from "path";
 import { analyzeRun, configureAnalyzer, evaluatePack, startAnalyzer, type AnalyzerConnection, type PolicyDiagnostic, type PolicyPackDefinition, type ProgramRun, type StartOptions } from "../harness";
 import { decodeDiagnostic } from "../policies/lib/finding-format";
 import { countFound, type FoundCount, type PackId } from "./found";
-import { analyzerOptions, loadAwsguardPack, loadRunwayPack, materializingVariant, ROOT, RUNWAY_CONFIG, runwayPackPresent } from "./packs";
+import { analyzerOptions, loadAwsguardPack, loadRunwayPack, materializingVariant, ownShareVariant, ROOT, RUNWAY_CONFIG, runwayPackPresent } from "./packs";
 import { generateStack, type Mode } from "./synthetic";
 import { runChild } from "./child";
 import { median } from "./stats";
@@ -36,8 +36,11 @@ export interface WorkerTask {
     alongside?: PackId;
     /** gRPC: serve the precompiled Runway pack instead of `policies/index.ts` under ts-node. */
     compiled?: boolean;
-    /** In-process: the pack's server floor instead of the pack (`materializingVariant`, bench/packs.ts). */
-    floor?: boolean;
+    /**
+     * In-process: `floor` evaluates the pack's server floor instead of the pack (`materializingVariant`); `own` the
+     * pack with its stack policies' own time measured apart (`ownShareVariant`). Both in bench/packs.ts.
+     */
+    variant?: "floor" | "own";
 }
 
 export interface WorkerResult {
@@ -131,11 +134,12 @@ function recorder(warmup: number) {
  * In-process: evaluates the pack `task.warmup + task.repeats` times in this process (whose peak RSS is the pack's).
  * The warm-up runs are reported apart (`warmupMs`): they carry the JIT warm-up, which the cold-start figure covers.
  */
-async function evaluateInProcess(task: WorkerTask, run: ProgramRun, pack: PolicyPackDefinition, plantedUrns: string[]): Promise<Measured> {
+async function evaluateInProcess(task: WorkerTask, run: ProgramRun, plain: PolicyPackDefinition, plantedUrns: string[]): Promise<Measured> {
     const config = packConfig(task.pack);
     const warmup = task.warmup ?? 0;
     const rec = recorder(warmup);
     const split = phaseRecorder();
+    const pack = task.variant === "floor" ? materializingVariant(plain) : task.variant === "own" ? ownShareVariant(plain, split.own) : plain;
     let diagnostics: PolicyDiagnostic[] = [];
     let error: string | undefined;
     try {
@@ -234,20 +238,19 @@ async function main(): Promise<void> {
     const generateMs = Number(process.hrtime.bigint() - generated) / 1e6;
     const plantedUrns = [...new Set(stack.planted.flatMap((p) => [p.urn, ...p.alsoAcceptable]))];
     const packs: PackId[] = task.path === "grpc" && task.alongside ? [task.pack, task.alongside] : [task.pack];
-    const inProcess = () => (task.floor ? materializingVariant(inProcessPack(task.pack)) : inProcessPack(task.pack));
-    const measured = task.path === "inprocess" ? [await evaluateInProcess(task, stack.run, inProcess(), plantedUrns)] : await evaluateOverGrpc(task, packs, stack.run, plantedUrns);
+    const measured = task.path === "inprocess" ? [await evaluateInProcess(task, stack.run, inProcessPack(task.pack), plantedUrns)] : await evaluateOverGrpc(task, packs, stack.run, plantedUrns);
     measured.forEach((m, i) => {
         const pack = packs[i];
         const compiled = pack === "runway" ? task.compiled : undefined;
         const { diagnostics, ...rest } = m;
         const result: WorkerResult = {
-            task: { kind: task.kind, resources: task.resources, mode: task.mode, path: task.path, pack, repeats: task.repeats, warmup: task.warmup, compiled, floor: task.floor },
+            task: { kind: task.kind, resources: task.resources, mode: task.mode, path: task.path, pack, repeats: task.repeats, warmup: task.warmup, compiled, variant: task.variant },
             ...rest,
             medianMs: median(m.timesMs),
             generateMs,
             diagnostics: diagnostics.length,
             found: countFound(pack, stack.planted, diagnostics),
-            packUsed: `${packUsed(pack, compiled)}${task.floor ? " (server floor: resource policies + materialize-everything)" : ""}`,
+            packUsed: `${packUsed(pack, compiled)}${task.variant === "floor" ? " (server floor: resource policies + materialize-everything)" : task.variant === "own" ? " (stack policies timed on materialized views)" : ""}`,
         };
         process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
     });

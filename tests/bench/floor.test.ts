@@ -1,7 +1,10 @@
-/** The server floor (`materializingVariant`, bench/packs.ts): the pack's resource policies, and a stack policy that only reads. */
+/**
+ * The server floor (`materializingVariant`: the pack's resource policies, and a stack policy that only reads) and the
+ * pack's own share (`ownShareVariant`: the pack, its stack policies timed apart), bench/packs.ts.
+ */
 import { strict as assert } from "assert";
 import { evaluatePack } from "../../harness";
-import { loadRunwayPack, materializingVariant, RUNWAY_CONFIG } from "../../bench/packs";
+import { loadRunwayPack, materializingVariant, ownShareVariant, RUNWAY_CONFIG } from "../../bench/packs";
 import { generateStack } from "../../bench/synthetic";
 
 describe("bench: the server floor of a graph pack", () => {
@@ -44,5 +47,19 @@ describe("bench: the server floor of a graph pack", () => {
         assert.ok(diagnostics.every((d) => d.policyName !== "materialize-everything" && d.policyName !== "runway-graph"));
         const whole = await evaluatePack(stack.run, pack, { config: RUNWAY_CONFIG });
         assert.ok(whole.some((d) => d.policyName === "runway-graph"), "the whole pack's graph reports what the floor does not look for");
+    });
+
+    it("times the pack's own share without changing what the pack reports", async () => {
+        const stack = generateStack({ resources: 1000, mode: "preview" });
+        const own: number[] = [];
+        const timed = ownShareVariant(pack, (ms) => own.push(ms));
+        const summary = (ds: Awaited<ReturnType<typeof evaluatePack>>) => ds.map((d) => `${d.policyName}|${d.enforcementLevel}|${d.urn ?? ""}|${d.message}`).sort();
+        const plain = await evaluatePack(stack.run, pack, { config: RUNWAY_CONFIG });
+        const measured = await evaluatePack(stack.run, timed, { config: RUNWAY_CONFIG });
+        assert.deepEqual(summary(measured), summary(plain));
+        assert.ok(plain.some((d) => d.policyName === "runway-graph"));
+        const stackPolicies = pack.policies.filter((p) => "validateStack" in p).length;
+        assert.equal(own.length, stackPolicies, "one figure per stack policy per AnalyzeStack");
+        assert.ok(own.every((ms) => Number.isFinite(ms) && ms >= 0));
     });
 });

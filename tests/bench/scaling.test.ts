@@ -82,5 +82,10 @@ describe("bench scaling figure", () => {
             { startTime: 60, duration: 2 },
         ];
         assert.deepEqual(splitPhases(windows, gc), { analyzeMs: 11, analyzeStackMs: 19, analyzeGcMs: 0.5, analyzeStackGcMs: 4.5, analyzeGcCount: 0.5, analyzeStackGcCount: 1.5 });
+        // Own-share runs add the stack policies' own time, per run.
+        assert.equal(splitPhases(windows, gc, new Map([[0, 8], [1, 12]])).analyzeStackOwnMs, 10);
+        const byPhase = phaseScaling([{ small: { ...splitPhases(windows, gc), analyzeStackOwnMs: 2 }, big: { ...splitPhases(windows, gc), analyzeStackOwnMs: 23 } }]);
+        assert.equal(byPhase.analyzeStackOwn, 11.5);
+        assert.equal(phaseScaling([{ small: splitPhases(windows, gc), big: splitPhases(windows, gc) }]).analyzeStackOwn, undefined);
     });
 });
