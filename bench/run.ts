@@ -84,7 +84,7 @@ interface Args {
     full: boolean;
     skipTests: boolean;
     skipPlan: boolean;
-    /** Also measure the scaling pairs of the server floor and of the pack's own share (bench/packs.ts): adds about two minutes. */
+    /** Also measure the scaling pairs of the server floor and of the pack's own share (bench/packs.ts): adds about three minutes. */
     floor: boolean;
     out: string;
 }
@@ -525,35 +525,31 @@ async function main(): Promise<void> {
     const big = sorted[sorted.length - 1];
     const small = sorted.length > 1 ? sorted[sorted.length - 2] : big;
     const scalingBy = scaling(rows, big, small);
-    const scalingPairs: Partial<Record<Mode, ScalingPairs>> = {};
-    if (big !== small) {
-        log(`scaling: ${SCALING_PAIRS} back-to-back pairs (${small.toLocaleString("en-US")} then ${big.toLocaleString("en-US")} resources, Runway in-process) per mode:`);
+    // Back-to-back pairs per mode, for the pack itself and (--floor) its server floor and its own share.
+    const pairsPerMode = (variant?: WorkerTask["variant"]): Partial<Record<Mode, ScalingPairs>> => {
+        const byMode: Partial<Record<Mode, ScalingPairs>> = {};
         for (const mode of MODES) {
-            const pairs = measurePairs(small, big, mode, runwayInProcess);
-            scalingPairs[mode] = pairs;
+            const pairs = measurePairs(small, big, mode, (size, m) => runwayInProcess(size, m, variant));
+            byMode[mode] = pairs;
             log(`  ${mode}: ${pairs.ratios.map((r, i) => `${fmtMs(pairs.smallMs[i])} → ${fmtMs(pairs.bigMs[i])} = ${r ?? "n/a"}`).join("; ")}; median ${pairs.median ?? "n/a"}`);
             log(`    ${describePhases(pairs.byPhase)}`);
         }
-    }
-    const scalingExponent = scalingExponentOf(scalingPairs);
-    // --floor: the same pairs for the server's share alone and for the pack's own share (bench/packs.ts).
-    const scalingFloor: Partial<Record<Mode, ScalingPairs>> = {};
-    const scalingOwn: Partial<Record<Mode, ScalingPairs>> = {};
-    if (args.floor && big !== small) {
-        const variants = [
-            { variant: "floor" as const, into: scalingFloor, what: "server floor: Runway's stack policies replaced by one that only materializes every resource (materializingVariant)" },
-            { variant: "own" as const, into: scalingOwn, what: "pack's own share: Runway's stack policies timed on views already materialized (ownShareVariant)" },
-        ];
-        for (const { variant, into, what } of variants) {
-            log(`${what}:`);
-            for (const mode of MODES) {
-                const pairs = measurePairs(small, big, mode, (size, m) => runwayInProcess(size, m, variant));
-                into[mode] = pairs;
-                log(`  ${mode}: ${pairs.ratios.map((r, i) => `${fmtMs(pairs.smallMs[i])} → ${fmtMs(pairs.bigMs[i])} = ${r ?? "n/a"}`).join("; ")}; median ${pairs.median ?? "n/a"}`);
-                log(`    ${describePhases(pairs.byPhase)}`);
-            }
+        return byMode;
+    };
+    let scalingPairs: Partial<Record<Mode, ScalingPairs>> = {};
+    let scalingFloor: Partial<Record<Mode, ScalingPairs>> = {};
+    let scalingOwn: Partial<Record<Mode, ScalingPairs>> = {};
+    if (big !== small) {
+        log(`scaling: ${SCALING_PAIRS} back-to-back pairs (${small.toLocaleString("en-US")} then ${big.toLocaleString("en-US")} resources, Runway in-process) per mode:`);
+        scalingPairs = pairsPerMode();
+        if (args.floor) {
+            log("server floor: Runway's stack policies replaced by one that only materializes every resource (materializingVariant):");
+            scalingFloor = pairsPerMode("floor");
+            log("pack's own share: Runway's stack policies timed on views already materialized (ownShareVariant):");
+            scalingOwn = pairsPerMode("own");
         }
     }
+    const scalingExponent = scalingExponentOf(scalingPairs);
 
     log("cold start (spawn → first AnalyzeStack answer on the hero stage):");
     const cold = await coldStarts();
