@@ -6,6 +6,7 @@
  * from CrossGuard (`DependencyLinks`).
  */
 import type { DependencyLinks, StackResource } from "../lib/resource";
+import { pushTo } from "../lib/multimap";
 import { UNKNOWN, plain } from "../lib/values";
 
 /** Properties whose (known, string) value identifies a resource physically. */
@@ -61,11 +62,7 @@ export class Graph {
         private readonly links?: DependencyLinks,
     ) {
         this.resources = resources;
-        for (const r of resources) {
-            const list = this.byType.get(r.type);
-            if (list) list.push(r);
-            else this.byType.set(r.type, [r]);
-        }
+        for (const r of resources) pushTo(this.byType, r.type, r);
     }
 
     get(urn: string): StackResource | undefined {

@@ -12,6 +12,7 @@
  * "Subnet route tables") and https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html.
  */
 import type { StackResource } from "../lib/resource";
+import { pushTo } from "../lib/multimap";
 import { asArray, asString, at, UNKNOWN } from "../lib/values";
 import type { Graph } from "./graph";
 import { ROUTE_TABLES, T } from "./types";
@@ -35,12 +36,6 @@ export interface NetworkView {
 
 const IGW_PREFIX = "igw-";
 
-function append<K, V>(map: Map<K, V[]>, key: K, values: readonly V[]): void {
-    const list = map.get(key);
-    if (list) list.push(...values);
-    else map.set(key, [...values]);
-}
-
 function label(r: StackResource): string {
     return r.name;
 }
@@ -56,7 +51,7 @@ export function networkView(g: Graph): NetworkView {
             const subnet = graph.ref(a, "subnetId", [T.subnet]);
             const table = graph.ref(a, "routeTableId", ROUTE_TABLES);
             if (subnet.unknown && subnet.targets.length === 0) unresolvedAssociation = a;
-            for (const s of subnet.targets) append(explicit, s, table.targets);
+            for (const s of subnet.targets) for (const t of table.targets) pushTo(explicit, s, t);
         }
         // VPC → main table
         const main = new Map<StackResource, StackResource>();
@@ -75,7 +70,7 @@ export function networkView(g: Graph): NetworkView {
         // table → separate routes
         const separate = new Map<StackResource, StackResource[]>();
         for (const r of graph.ofType(T.route)) {
-            for (const t of graph.ref(r, "routeTableId", ROUTE_TABLES).targets) append(separate, t, [r]);
+            for (const t of graph.ref(r, "routeTableId", ROUTE_TABLES).targets) pushTo(separate, t, r);
         }
 
         /** Resolves a `gatewayId` to an internet gateway label, "no", or unknown. */

@@ -4,6 +4,7 @@
  * `aws:ec2/securityGroupRule` with `type = "ingress"`).
  */
 import type { StackResource } from "../lib/resource";
+import { pushTo } from "../lib/multimap";
 import { asArray, asNumber, asString, at, stringsOf, UNKNOWN } from "../lib/values";
 import type { Graph } from "./graph";
 import { SECURITY_GROUPS, T } from "./types";
@@ -93,11 +94,7 @@ export function securityView(g: Graph): SecurityView {
         const unresolvedRules: StackResource[] = [];
         const add = (sg: StackResource | undefined, rule: Ingress) => {
             all.push({ sg, rule });
-            if (sg) {
-                const list = bySg.get(sg);
-                if (list) list.push(rule);
-                else bySg.set(sg, [rule]);
-            }
+            if (sg) pushTo(bySg, sg, rule);
         };
         for (const sg of graph.ofType(...SECURITY_GROUPS)) {
             const ingress = asArray(sg.props.ingress);

@@ -24,6 +24,7 @@ import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { Graph } from "../graph/graph";
 import { fromPolicyResources, fromValidationArgs, rawProps } from "./convert";
 import { decodeDiagnostic, encodeFinding, type Finding } from "./finding-format";
+import { pushTo } from "./multimap";
 import type { StackResource } from "./resource";
 import type { ResourceRule, RuleContext, RuleFinding, RuleMeta, StackRule } from "./rule";
 import { ownOptions, recordPackSettings, resolveSettings, settingsResolver, SETTINGS_SCHEMA, type PackSettings } from "./settings";
@@ -58,9 +59,7 @@ function enqueue(queue: Queue, key: string, message: string): void {
     if (queue.size > MAX_QUEUED) {
         queue.clear(); // a companion is disabled and nobody drains: do not grow without bound
     }
-    const list = queue.get(key);
-    if (list) list.push(message);
-    else queue.set(key, [message]);
+    pushTo(queue, key, message);
 }
 
 const NOTHING_QUEUED: readonly string[] = [];

@@ -6,6 +6,7 @@
  */
 import { T } from "../graph/types";
 import type { Graph } from "../graph/graph";
+import { pushTo } from "../lib/multimap";
 import type { StackResource } from "../lib/resource";
 import { finding, notEvaluated, type RuleFinding, type StackRule } from "../lib/rule";
 import { asArray, asNumber, asString, at, tagsOf, UNKNOWN } from "../lib/values";
@@ -24,12 +25,6 @@ interface EcsLinks {
     unresolvedTargets: StackResource[];
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-}
-
 /** Links in O(services + targets + policies): services indexed by name, targets by resource id (maps keyed by the graph's resource objects). */
 function ecsLinks(g: Graph): EcsLinks {
     return g.view("ecs-autoscaling", (graph) => {
@@ -37,8 +32,8 @@ function ecsLinks(g: Graph): EcsLinks {
         const servicesByName = new Map<string, StackResource[]>();
         for (const svc of graph.ofType(T.ecsService)) {
             const name = asString(svc.props.name);
-            if (typeof name === "string") push(servicesByName, name, svc);
-            else if (name === undefined) push(servicesByName, svc.name, svc);
+            if (typeof name === "string") pushTo(servicesByName, name, svc);
+            else if (name === undefined) pushTo(servicesByName, svc.name, svc);
         }
         const byService = new Map<StackResource, StackResource[]>();
         const unresolvedTargets: StackResource[] = [];
@@ -55,7 +50,7 @@ function ecsLinks(g: Graph): EcsLinks {
                     for (const svc of servicesByName.get(m[2]) ?? []) {
                         const cluster = asString(svc.props.cluster);
                         if (typeof cluster !== "string" || shortName(cluster) === m[1]) {
-                            push(byService, svc, target);
+                            pushTo(byService, svc, target);
                             linked = true;
                         }
                     }
@@ -65,7 +60,7 @@ function ecsLinks(g: Graph): EcsLinks {
                 // Unknown in preview, or interpolated from names the graph cannot read: the dependencies decide.
                 for (const svc of graph.linked(target, "resourceId")) {
                     if (svc.type !== T.ecsService || byService.get(svc)?.includes(target)) continue;
-                    push(byService, svc, target);
+                    pushTo(byService, svc, target);
                     linked = true;
                 }
             }
@@ -75,7 +70,7 @@ function ecsLinks(g: Graph): EcsLinks {
         const targetsById = new Map<string, StackResource[]>();
         for (const t of targets) {
             const id = asString(t.props.resourceId);
-            if (typeof id === "string") push(targetsById, id, t);
+            if (typeof id === "string") pushTo(targetsById, id, t);
         }
         const byTarget = new Map<StackResource, StackResource[]>();
         for (const policy of graph.ofType(T.scalingPolicy)) {
@@ -85,7 +80,7 @@ function ecsLinks(g: Graph): EcsLinks {
             }
             const id = asString(policy.props.resourceId);
             if (typeof id === "string") for (const t of targetsById.get(id) ?? []) matched.add(t);
-            for (const t of matched) push(byTarget, t, policy);
+            for (const t of matched) pushTo(byTarget, t, policy);
         }
         return { targetsOf: (s) => byService.get(s) ?? [], policiesOf: (t) => byTarget.get(t) ?? [], unresolvedTargets };
     });
