@@ -98,15 +98,19 @@ function internalError(policy: string, urn: string | undefined, err: unknown): s
  * (rules are): a promise is returned only for asynchronous work.
  */
 function guarded(policy: string, key: string, urn: string | undefined, work: () => void | Promise<void>): void | Promise<void> {
-    const fail = (err: unknown) => enqueue(advisoryQueue, key, internalError(policy, urn, err));
     try {
         const pending = work();
         if (pending) {
-            return pending.catch(fail);
+            return pending.catch((err: unknown) => reportInternalError(policy, key, urn, err));
         }
     } catch (err) {
-        fail(err);
+        reportInternalError(policy, key, urn, err);
     }
+}
+
+/** Queues one advisory message naming the policy that failed (no closure is built for work that succeeds). */
+function reportInternalError(policy: string, key: string, urn: string | undefined, err: unknown): void {
+    enqueue(advisoryQueue, key, internalError(policy, urn, err));
 }
 
 // ---- waivers ------------------------------------------------------------------------------------------
