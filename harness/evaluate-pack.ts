@@ -183,11 +183,6 @@ class AnalyzeArgs extends ResourceView {
     }
 }
 
-/** Finds the view of a URN among the views one stack policy was given. */
-interface UrnLookup {
-    get(urn: string): PolicyResource | undefined;
-}
-
 /** One resource in `AnalyzeStack`: its outputs, and parent/dependencies linked to the other views of the call. */
 class StackResourceView extends ResourceView {
     private cachedParent?: PolicyResource | null;
@@ -197,7 +192,8 @@ class StackResourceView extends ResourceView {
     constructor(
         resource: DeclaredResource,
         provider: DeclaredResource | undefined,
-        private readonly byUrn: UrnLookup,
+        /** URN → view, among the views one stack policy was given. */
+        private readonly byUrn: ReadonlyMap<string, PolicyResource>,
     ) {
         super(resource, resource.outputs, provider);
     }
