@@ -15,12 +15,18 @@
  * - `update`: ids and names are known and AWS-shaped (`vpc-…`, `subnet-…`, `sg-…`, a bucket's id is its name,
  *   ECS ids are ARNs), outputs carry the provider's computed attributes.
  *
+ * `wide: true` follows each hero unit with a wide unit (`synthetic-wide.ts`): the other types Runway's graph rules
+ * read, for tests that every rule's work grows in proportion to the stack. The benchmark's stacks are hero-only.
+ *
  * Property names and type tokens are those of `@pulumi/aws` 7. Everything is derived from a seed.
  */
-import { UNKNOWN_STRING } from "../policies/lib/wire";
-import type { DeclaredResource, ProgramRun, WireProperties } from "../harness/types";
+import type { DeclaredResource, ProgramRun } from "../harness/types";
+import { AZS, Builder, arn, ACCOUNT, ec2, physical, PROJECT, REGION, STACK, STAGE, STAGE_TAG, tags, type Mode, type TaggedRef } from "./synthetic-builder";
 
-export type Mode = "preview" | "update";
+import { addWideUnit, WIDE_UNIT_SIZE, type HeroParts } from "./synthetic-wide";
+
+export type { Mode } from "./synthetic-builder";
+export { PROJECT, STACK } from "./synthetic-builder";
 
 /** The kinds of violation the generator plants, one per planted unit, in this order round-robin. */
 export const PLANTED_KINDS = [
@@ -59,6 +65,8 @@ export interface GenerateOptions {
     seed?: number;
     /** Plant a violation in every n-th unit. Default 3. */
     plantEvery?: number;
+    /** Follow every hero unit with its wide unit (`synthetic-wide.ts`: every other type the graph rules read). Default false. */
+    wide?: boolean;
 }
 
 export const TYPES = {
@@ -88,165 +96,12 @@ export const TYPES = {
     scalingPolicy: "aws:appautoscaling/policy:Policy",
 } as const;
 
-export const PROJECT = "runway";
-export const STACK = "bench";
-const REGION = "us-east-1";
-const ACCOUNT = "123456789012";
-const AZS = ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1f"];
-const STAGE_TAG = "runway:stage";
-const STAGE = "hero";
 /** The largest unit (an unplanted one with every resource); units are added while this many still fit. */
 const MAX_UNIT_SIZE = 46;
 
-/** mulberry32: a small, fast, seedable PRNG. */
-function prng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
-/** A value that references another resource: known in update mode, the unknown sentinel in preview. */
-interface Ref {
-    value: unknown;
-    from: string[];
-}
-
-type Input = unknown | Ref;
-
-const REF = Symbol("ref");
-interface TaggedRef extends Ref {
-    [REF]: true;
-}
-function isRef(value: Input): value is TaggedRef {
-    return typeof value === "object" && value !== null && REF in value;
-}
-
-class Builder {
-    readonly resources: DeclaredResource[] = [];
-    private readonly random: () => number;
-
-    constructor(
-        readonly mode: Mode,
-        seed: number,
-    ) {
-        this.random = prng(seed);
-    }
-
-    get preview(): boolean {
-        return this.mode === "preview";
-    }
-
-    hex(length: number): string {
-        let s = "";
-        while (s.length < length) {
-            s += Math.floor(this.random() * 0x100000000)
-                .toString(16)
-                .padStart(8, "0");
-        }
-        return s.slice(0, length);
-    }
-
-    pick<T>(items: readonly T[]): T {
-        return items[Math.floor(this.random() * items.length)];
-    }
-
-    /** A reference to `resource`'s output `value` (unknown in preview). */
-    ref(resource: DeclaredResource, value: (outputs: WireProperties) => unknown): TaggedRef {
-        return { [REF]: true, value: this.preview ? UNKNOWN_STRING : value(resource.outputs), from: [resource.urn] };
-    }
-
-    /** A value computed from several resources (an interpolation): unknown in preview if any part is. */
-    join(parts: TaggedRef[], value: (known: unknown[]) => unknown): TaggedRef {
-        return {
-            [REF]: true,
-            value: this.preview ? UNKNOWN_STRING : value(parts.map((p) => p.value)),
-            from: parts.flatMap((p) => p.from),
-        };
-    }
-
-    /** A list of references (`[a.id, b.id]`): each element unknown in preview, the list itself known. */
-    list(parts: TaggedRef[]): TaggedRef {
-        return { [REF]: true, value: parts.map((p) => p.value), from: parts.flatMap((p) => p.from) };
-    }
-
-    /**
-     * Declares one custom resource. `inputs` may hold references (top level, or one level inside a nested
-     * object such as `networkConfiguration`); their dependencies are recorded under the top-level key, as the
-     * engine does. `computed` gives the provider's outputs in update mode from the physical id.
-     */
-    add(type: string, name: string, inputs: Record<string, Input>, computed: (id: string, wire: WireProperties) => { id: string; outputs: WireProperties }): DeclaredResource {
-        const urn = `urn:pulumi:${STACK}::${PROJECT}::${type}::${name}`;
-        const wire: WireProperties = {};
-        const propertyDependencies: Record<string, string[]> = {};
-        const dependencies = new Set<string>();
-        for (const [key, raw] of Object.entries(inputs)) {
-            if (raw === undefined) {
-                continue;
-            }
-            const from: string[] = [];
-            wire[key] = resolveInput(raw, from);
-            propertyDependencies[key] = from;
-            from.forEach((u) => dependencies.add(u));
-        }
-        const resource: DeclaredResource = {
-            urn,
-            type,
-            name,
-            custom: true,
-            remote: false,
-            inputs: wire,
-            outputs: wire,
-            dependencies: [...dependencies],
-            propertyDependencies,
-            protect: false,
-            retainOnDelete: false,
-            ignoreChanges: [],
-            aliases: [],
-            additionalSecretOutputs: [],
-        };
-        if (!this.preview) {
-            const { id, outputs } = computed(this.hex(17), wire);
-            resource.id = id;
-            resource.outputs = { ...wire, ...outputs, id };
-        }
-        this.resources.push(resource);
-        return resource;
-    }
-}
-
-function resolveInput(value: Input, from: string[]): unknown {
-    if (isRef(value)) {
-        from.push(...value.from);
-        return value.value;
-    }
-    if (Array.isArray(value)) {
-        return value.map((v) => resolveInput(v, from));
-    }
-    if (typeof value === "object" && value !== null) {
-        const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(value)) {
-            out[k] = resolveInput(v, from);
-        }
-        return out;
-    }
-    return value;
-}
-
-const arn = (service: string, kind: string, name: string) => `arn:aws:${service}:${REGION}:${ACCOUNT}:${kind}/${name}`;
-const tags = (name: string, unit: number) => ({ Name: name, [STAGE_TAG]: STAGE, "runway:unit": String(unit) });
-const ec2 = (prefix: string, kind: string, extra: (id: string) => WireProperties = () => ({})) => (hex: string) => {
-    const id = `${prefix}-${hex}`;
-    return { id, outputs: { arn: arn("ec2", kind, id), ownerId: ACCOUNT, ...extra(id) } };
-};
-const physical = (name: string, hex: string) => `${name}-${hex.slice(0, 7)}`;
-
-/** Declares one hero unit; returns the planted violation, if the unit has one. */
-function addUnit(b: Builder, u: number, plant: PlantedKind | undefined): PlantedViolation | undefined {
+/** Declares one hero unit; returns the planted violation, if the unit has one, and what a wide unit refers to. */
+function addUnit(b: Builder, u: number, plant: PlantedKind | undefined): { planted: PlantedViolation | undefined; parts: HeroParts } {
     const p = `u${u}-`;
     const octet2 = u % 256;
     const octet1 = 10 + Math.floor(u / 256) % 246;
@@ -490,7 +345,8 @@ function addUnit(b: Builder, u: number, plant: PlantedKind | undefined): Planted
             (hex) => ({ id: `${p}cpu-scaling`, outputs: { arn: `arn:aws:autoscaling:${REGION}:${ACCOUNT}:scalingPolicy:${hex}:resource/ecs/${String(resourceId.value)}:policyName/${p}cpu-scaling`, alarmArns: [] } }),
         );
     }
-    return planted;
+    const parts: HeroParts = { unit: u, prefix: p, vpc, privateSubnets, dbSubnets, privateRouteTable: privateRt, lbSecurityGroup: lbSg, appSecurityGroup: appSg, dbSecurityGroup: dbSg, dbSubnetGroup: subnetGroup };
+    return { planted, parts };
 }
 
 /** Filler to reach the exact size: compliant buckets (bucket + SSE + public access block), then egress rules. */
@@ -527,9 +383,13 @@ export function generateStack(options: GenerateOptions): SyntheticStack {
     const b = new Builder(options.mode, options.seed ?? 13);
     const planted: PlantedViolation[] = [];
     let units = 0;
-    while (options.resources - b.resources.length >= MAX_UNIT_SIZE) {
+    const unitSize = MAX_UNIT_SIZE + (options.wide ? WIDE_UNIT_SIZE : 0);
+    while (options.resources - b.resources.length >= unitSize) {
         const plant = units % plantEvery === 1 ? PLANTED_KINDS[Math.floor(units / plantEvery) % PLANTED_KINDS.length] : undefined;
-        const violation = addUnit(b, units, plant);
+        const { planted: violation, parts } = addUnit(b, units, plant);
+        if (options.wide) {
+            addWideUnit(b, parts);
+        }
         if (plant && !violation) {
             throw new Error(`unit ${units}: planted ${plant} but recorded nothing`);
         }

@@ -5,6 +5,7 @@
 import { strict as assert } from "assert";
 import { UNKNOWN_STRING } from "../../policies/lib/wire";
 import { countByKind, generateStack, PLANTED_KINDS, TYPES } from "../../bench/synthetic";
+import { WIDE_TYPES } from "../../bench/synthetic-wide";
 
 describe("bench: synthetic stack generator", () => {
     it("builds exactly the number of resources asked for, with unique URNs", () => {
@@ -58,6 +59,35 @@ describe("bench: synthetic stack generator", () => {
         const known = update.run.resources.find((r) => r.type === TYPES.subnet);
         assert.match(String(known?.inputs.vpcId), /^vpc-[0-9a-f]{17}$/);
         assert.match(String(known?.id), /^subnet-[0-9a-f]{17}$/);
+    });
+
+    it("wide stacks: exact size, every wide type in every unit, each reference to a resource of the same stack", () => {
+        for (const mode of ["preview", "update"] as const) {
+            const { run, units } = generateStack({ resources: 1_000, mode, wide: true });
+            assert.equal(run.resources.length, 1_000);
+            assert.equal(new Set(run.resources.map((r) => r.urn)).size, 1_000);
+            const urns = new Set(run.resources.map((r) => r.urn));
+            for (const type of Object.values(WIDE_TYPES)) {
+                const count = run.resources.filter((r) => r.type === type).length;
+                const expected = type === WIDE_TYPES.auroraInstance ? 2 * units : type === WIDE_TYPES.dlmPolicy ? Math.ceil(units / 2) : type === WIDE_TYPES.backupSelection ? Math.floor(units / 2) : units;
+                assert.equal(count, expected, `${mode}: ${type}`);
+            }
+            for (const r of run.resources) {
+                for (const urn of [...r.dependencies, ...Object.values(r.propertyDependencies).flat()]) {
+                    assert.ok(urns.has(urn), `${mode}: ${r.name} depends on ${urn}, which exists`);
+                }
+            }
+        }
+    });
+
+    it("wide stacks in update: the ids a graph rule resolves by match (default route table, Aurora cluster, backup selection)", () => {
+        const { run } = generateStack({ resources: 1_000, mode: "update", wide: true });
+        const named = (name: string) => run.resources.find((r) => r.name === name);
+        assert.equal(named("u0-default-rt")?.inputs.defaultRouteTableId, named("u0-vpc")?.outputs.mainRouteTableId);
+        assert.equal(named("u0-aurora-1")?.inputs.clusterIdentifier, named("u0-aurora")?.id);
+        assert.deepEqual(named("u1-backup")?.inputs.resources, [named("u1-box")?.outputs.arn]);
+        assert.deepEqual((named("u0-snapshots")?.inputs.policyDetails as { targetTags: unknown }).targetTags, { Snapshot: "u0-daily" });
+        assert.equal((named("u0-box")?.inputs.tags as Record<string, string>).Snapshot, "u0-daily");
     });
 
     it("is deterministic for a seed", () => {
