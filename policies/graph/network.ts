@@ -53,15 +53,19 @@ export function networkView(g: Graph): NetworkView {
             if (subnet.unknown && subnet.targets.length === 0) unresolvedAssociation = a;
             for (const s of subnet.targets) for (const t of table.targets) pushTo(explicit, s, t);
         }
-        // VPC → main table
+        // VPC → main table. A default route table names its VPC's table id (known in update): VPCs are indexed by the
+        // table ids they expose once, not scanned for every default route table.
         const main = new Map<StackResource, StackResource>();
-        for (const d of graph.ofType(T.defaultRouteTable)) {
+        const defaultTables = graph.ofType(T.defaultRouteTable);
+        const vpcsByTableId = new Map<string, StackResource[]>();
+        for (const vpc of defaultTables.length > 0 ? graph.ofType(T.vpc) : []) {
+            const ids = new Set([asString(vpc.props.defaultRouteTableId), asString(vpc.props.mainRouteTableId)]);
+            for (const id of ids) if (typeof id === "string") pushTo(vpcsByTableId, id, vpc);
+        }
+        for (const d of defaultTables) {
             for (const vpc of graph.ref(d, "defaultRouteTableId", [T.vpc]).targets) main.set(vpc, d);
-            for (const vpc of graph.ofType(T.vpc)) {
-                const wanted = asString(d.props.defaultRouteTableId);
-                const ids = [asString(vpc.props.defaultRouteTableId), asString(vpc.props.mainRouteTableId)];
-                if (typeof wanted === "string" && ids.includes(wanted)) main.set(vpc, d);
-            }
+            const wanted = asString(d.props.defaultRouteTableId);
+            if (typeof wanted === "string") for (const vpc of vpcsByTableId.get(wanted) ?? []) main.set(vpc, d);
         }
         for (const m of graph.ofType(T.mainRouteTableAssociation)) {
             const tables = graph.ref(m, "routeTableId", ROUTE_TABLES).targets;

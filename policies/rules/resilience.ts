@@ -3,20 +3,42 @@
  * Zero allows a single instance, but it must have snapshots (mandatory in zero).
  */
 import type { Graph } from "../graph/graph";
+import { snapshotView } from "../graph/snapshots";
 import { OPENSEARCH, T, BUCKETS } from "../graph/types";
 import type { StackResource } from "../lib/resource";
 import { finding, notEvaluated, type ResourceRule, type RuleFinding, type StackRule } from "../lib/rule";
-import { asArray, asBool, asNumber, asRecord, asString, at, stringsOf, tagsOf, UNKNOWN } from "../lib/values";
+import { asBool, asNumber, asString, at, stringsOf, UNKNOWN } from "../lib/values";
 
+/** The instances of `type` naming each cluster of `clusterType`, and those whose cluster is unknown: resolved once per graph. */
+interface ClusterMembers {
+    /** cluster → instances that name it. */
+    named: Map<StackResource, number>;
+    /** Instances whose `clusterIdentifier` is unknown (in preview, with no dependency to tell). */
+    unknown: number;
+    /** cluster → instances among those unknown ones that still name it (through another part of the value). */
+    unknownNaming: Map<StackResource, number>;
+}
+
+function clusterMembers(g: Graph, type: string, clusterType: string): ClusterMembers {
+    return g.view(`cluster-members ${type} ${clusterType}`, (graph) => {
+        const members: ClusterMembers = { named: new Map(), unknown: 0, unknownNaming: new Map() };
+        const bump = (m: Map<StackResource, number>, c: StackResource) => m.set(c, (m.get(c) ?? 0) + 1);
+        for (const i of graph.ofType(type)) {
+            const ref = graph.ref(i, "clusterIdentifier", [clusterType]);
+            for (const c of ref.targets) bump(members.named, c);
+            if (ref.unknown) {
+                members.unknown++;
+                for (const c of ref.targets) bump(members.unknownNaming, c);
+            }
+        }
+        return members;
+    });
+}
+
+/** How many instances of `type` the cluster has; unknown when an instance's cluster is unknown and it is not this one. */
 function instancesOf(g: Graph, cluster: StackResource, type: string): { count: number; unknown: boolean } {
-    let count = 0;
-    let unknown = false;
-    for (const i of g.ofType(type)) {
-        const ref = g.ref(i, "clusterIdentifier", [cluster.type]);
-        if (ref.targets.includes(cluster)) count++;
-        else if (ref.unknown) unknown = true;
-    }
-    return { count, unknown };
+    const members = clusterMembers(g, type, cluster.type);
+    return { count: members.named.get(cluster) ?? 0, unknown: members.unknown > (members.unknownNaming.get(cluster) ?? 0) };
 }
 
 function highAvailability(r: StackResource, g: Graph): RuleFinding[] {
@@ -210,32 +232,6 @@ export const servicesMultiAz: StackRule = {
     },
 };
 
-/** Does a DLM policy or an AWS Backup selection cover this instance? */
-function snapshotted(g: Graph, instance: StackResource): boolean {
-    // DLM VOLUME policies match the volumes' tags: instance tags, volumeTags, and per-device tags.
-    const tags = { ...tagsOf(instance.props, instance.providerProps), ...tagsOf({ tags: instance.props.volumeTags }), ...tagsOf({ tags: at(instance.props.rootBlockDevice, "tags") }) };
-    const devices = asArray(instance.props.ebsBlockDevices);
-    for (const d of Array.isArray(devices) ? devices : []) Object.assign(tags, tagsOf({ tags: at(d, "tags") }));
-    const dlm = g.ofType(T.dlmPolicy).some((p) => {
-        const state = asString(p.props.state);
-        if (state === "DISABLED") return false;
-        const target = asRecord(at(p.props.policyDetails, "targetTags"));
-        if (target === UNKNOWN) return true; // cannot disprove; the program clearly intends snapshots
-        return target !== undefined && Object.entries(target).length > 0 && Object.entries(target).every(([k, v]) => tags[k] === asString(v));
-    });
-    if (dlm) return true;
-    return g.ofType(T.backupSelection).some((s) => {
-        if (g.ref(s, "resources", [T.instance]).targets.includes(instance)) return true;
-        const resources = stringsOf(s.props.resources);
-        if (resources.known.includes("*")) return true;
-        const selection = asArray(s.props.selectionTags);
-        return Array.isArray(selection) && selection.some((t) => {
-            const k = asString(at(t, "key"));
-            return typeof k === "string" && tags[k] === asString(at(t, "value"));
-        });
-    });
-}
-
 export const instanceSnapshots: StackRule = {
     kind: "stack",
     name: "instance-snapshots",
@@ -247,6 +243,6 @@ export const instanceSnapshots: StackRule = {
     frameworks: ["AWS FSBP EC2.28"],
     remediationSteps: "Add an aws.dlm.LifecyclePolicy whose targetTags match the instance's tags (daily snapshots, 7+ retained), or an aws.backup.Selection naming the instance ARN or its tags.",
     check(ctx) {
-        return ctx.graph.ofType(T.instance).filter((i) => ctx.stage(i) === "zero" && !snapshotted(ctx.graph, i)).map((i) => finding(i, `instance ${i.name} has no snapshots: no DLM lifecycle policy or AWS Backup selection targets it`));
+        return ctx.graph.ofType(T.instance).filter((i) => ctx.stage(i) === "zero" && !snapshotView(ctx.graph).covers(i)).map((i) => finding(i, `instance ${i.name} has no snapshots: no DLM lifecycle policy or AWS Backup selection targets it`));
     },
 };

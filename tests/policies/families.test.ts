@@ -1,6 +1,7 @@
 /** Block and near-miss pass cases per policy family, on StackResource fixtures (inputs as the engine sends them). */
 import { strict as assert } from "assert";
 import { T } from "../../policies/graph/types";
+import type { StackResource } from "../../policies/lib/resource";
 import { albListenerHttps, cloudfrontHttpsOnly, ec2Imdsv2Required, ecrScanOnPush, iamNoAdminStar, rdsManagedCredentials, sgNoWorldAdminPorts, sgWorldIngressWebOnly } from "../../policies/rules/access";
 import { asgScalingPolicy, ecsServiceAutoscaling } from "../../policies/rules/autoscaling";
 import { customerManagedKeys, dataEncryptedInTransit, storageEncryptedAtRest } from "../../policies/rules/encryption";
@@ -199,6 +200,38 @@ describe("resilience and logging by stage", () => {
         assert.equal(check(instanceSnapshots, [rootTagged, res(T.dlmPolicy, "daily", { policyDetails: { resourceTypes: ["VOLUME"], targetTags: { Backup: "daily" } } })]).length, 0, "root volume tags count");
         assert.equal(violations(check(instanceSnapshots, [rootTagged, res(T.dlmPolicy, "other", { policyDetails: { targetTags: { Backup: "weekly" } } })])).length, 1);
         assert.equal(check(instanceSnapshots, [box, res(T.backupSelection, "sel", { resources: [U] }, { propertyDependencies: { resources: [box.urn] } })]).length, 0);
+    });
+    it("snapshots: every target tag must match; disabled policies, '*' and tag selections, unknowns in preview", () => {
+        const box = res(T.instance, "box", { tags: { "runway:stage": "zero", Snapshot: "daily", Team: "web" } });
+        const dlm = (targetTags: unknown, extra: Record<string, unknown> = {}) => res(T.dlmPolicy, "dlm", { policyDetails: { targetTags }, ...extra });
+        const covered = (...others: StackResource[]) => violations(check(instanceSnapshots, [box, ...others])).length === 0;
+        assert.ok(covered(dlm({ Team: "web", Snapshot: "daily" })), "every target tag matches, whichever comes first");
+        assert.ok(!covered(dlm({ Snapshot: "daily", Team: "api" })), "one target tag differs");
+        assert.ok(!covered(dlm({ Snapshot: "daily" }, { state: "DISABLED" })), "a disabled policy");
+        assert.ok(!covered(dlm({})), "a policy that targets nothing");
+        assert.ok(!covered(dlm({ Snapshot: 7 })), "a tag value that is not a string matches nothing");
+        assert.ok(covered(dlm(U)), "target tags unknown in preview: cannot be disproved");
+        assert.ok(covered(dlm({ Snapshot: U })), "a value unknown in preview, on a tag the instance carries");
+        assert.ok(!covered(dlm({ Owner: U })), "a value unknown in preview, on a tag the instance lacks");
+        const selection = (props: Record<string, unknown>) => res(T.backupSelection, "sel", props);
+        assert.ok(covered(selection({ resources: ["*"] })), "a selection of every resource");
+        assert.ok(covered(selection({ selectionTags: [{ type: "STRINGEQUALS", key: "Team", value: "web" }] })), "a selection by a tag the instance carries");
+        assert.ok(!covered(selection({ selectionTags: [{ type: "STRINGEQUALS", key: "Team", value: "api" }] })), "a selection by another value");
+        assert.ok(!covered(selection({ selectionTags: [{ type: "STRINGEQUALS", key: "Owner" }] })), "a selection tag with no value");
+    });
+    it("counts each cluster's own instances; an instance of unknown cluster leaves the others open", () => {
+        const cluster = (n: string) => res(T.rdsCluster, n, { ...enterprise, engine: "aurora-postgresql", clusterIdentifier: n });
+        const [a, b] = [cluster("a"), cluster("b")];
+        const inst = (n: string, clusterIdentifier: unknown, deps: string[] = []) => res(T.rdsClusterInstance, n, { clusterIdentifier }, { propertyDependencies: { clusterIdentifier: deps } });
+        const found = check(dbHighAvailability, [a, b, inst("a1", "a"), inst("a2", "a"), inst("b1", "b")]);
+        assert.deepEqual(violations(found).map((f) => f.resource?.name), ["b"]);
+        const open = check(dbHighAvailability, [a, b, inst("a1", "a"), inst("a2", "a"), inst("b1", "b"), inst("x", U)]);
+        assert.deepEqual(violations(open).map((f) => f.resource?.name), []);
+        assert.deepEqual(unknowns(open).map((f) => f.resource?.name), ["b"], "a has its two; b's count is open");
+        // Partly known: names b, and its unknown part may name another cluster (a), not b a second time.
+        const partly = check(dbHighAvailability, [a, b, inst("a1", "a"), inst("x", ["b", U])]);
+        assert.deepEqual(violations(partly).map((f) => f.resource?.name), ["b"]);
+        assert.deepEqual(unknowns(partly).map((f) => f.resource?.name), ["a"]);
     });
     it("requires flow logs and ALB access logs in enterprise only", () => {
         const vpc = res(T.vpc, "main", enterprise);
