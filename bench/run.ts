@@ -1,9 +1,11 @@
 /**
- * `npm run bench [-- --quick] [-- --full] [-- --floor] [-- --sizes 1000,10000] [-- --skip-tests] [-- --skip-plan]`
+ * `npm run bench [-- --quick] [-- --full] [-- --floor] [-- --wide] [-- --sizes 1000,10000] [-- --skip-tests] [-- --skip-plan]`
  *
  * `--floor` adds two more sets of scaling pairs: the server floor — what materializing the stack for a graph costs
  * the server (CrossGuard, or the harness in-process) before any rule runs (`materializingVariant` in `packs.ts`) —
  * and the pack's own share — its stack policies timed on views already materialized (`ownShareVariant`).
+ * `--wide` adds scaling pairs on wide stacks: each hero unit followed by every other type the graph rules read
+ * (`synthetic-wide.ts`), where a rule that is quadratic for a type the hero lacks would show.
  *
  * Times Runway's policy pack against `@pulumi/awsguard` on the same synthetic stacks (see `synthetic.ts`), both
  * in-process and through the real gRPC analyzer, each measurement in its own process (`worker.ts`); then the
@@ -86,11 +88,13 @@ interface Args {
     skipPlan: boolean;
     /** Also measure the scaling pairs of the server floor and of the pack's own share (bench/packs.ts): adds about three minutes. */
     floor: boolean;
+    /** Also measure the scaling pairs on wide stacks (bench/synthetic-wide.ts): adds about a minute and a half. */
+    wide: boolean;
     out: string;
 }
 
 function parseArgs(argv: string[]): Args {
-    const args: Args = { sizes: FULL_SIZES, quick: false, full: false, skipTests: false, skipPlan: false, floor: false, out: path.join(ROOT, "bench", "results.json") };
+    const args: Args = { sizes: FULL_SIZES, quick: false, full: false, skipTests: false, skipPlan: false, floor: false, wide: false, out: path.join(ROOT, "bench", "results.json") };
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         if (a === "--quick") {
@@ -109,10 +113,12 @@ function parseArgs(argv: string[]): Args {
             args.skipPlan = true;
         } else if (a === "--floor") {
             args.floor = true;
+        } else if (a === "--wide") {
+            args.wide = true;
         } else if (a === "--out") {
             args.out = path.resolve(argv[++i] ?? "");
         } else {
-            throw new Error(`unknown option ${a}; allowed: --quick, --full, --floor, --sizes <n,n,…>, --skip-tests, --skip-plan, --out <file>`);
+            throw new Error(`unknown option ${a}; allowed: --quick, --full, --floor, --wide, --sizes <n,n,…>, --skip-tests, --skip-plan, --out <file>`);
         }
     }
     return args;
@@ -494,9 +500,9 @@ function describePhases(p: PhaseScaling | undefined): string {
  * Runway in-process, one fresh worker: what a scaling pair measures. The table's warm-up and repeats, but 3 timed
  * runs at 100k (each is ~1 s and they agree within a few %; the pairs must fit in the 10-minute budget).
  */
-function runwayInProcess(size: number, mode: Mode, variant?: WorkerTask["variant"]): WorkerResult {
+function runwayInProcess(size: number, mode: Mode, variant?: WorkerTask["variant"], wide = false): WorkerResult {
     const repeats = size >= 100_000 ? 3 : repeatsFor(size, "inprocess");
-    return work({ kind: "evaluate", resources: size, mode, path: "inprocess", pack: "runway", repeats, warmup: warmupFor(size, "inprocess"), ...(variant ? { variant } : {}) })[0];
+    return work({ kind: "evaluate", resources: size, mode, path: "inprocess", pack: "runway", repeats, warmup: warmupFor(size, "inprocess"), ...(variant ? { variant } : {}), ...(wide ? { wide } : {}) })[0];
 }
 
 async function main(): Promise<void> {
@@ -525,11 +531,11 @@ async function main(): Promise<void> {
     const big = sorted[sorted.length - 1];
     const small = sorted.length > 1 ? sorted[sorted.length - 2] : big;
     const scalingBy = scaling(rows, big, small);
-    // Back-to-back pairs per mode, for the pack itself and (--floor) its server floor and its own share.
-    const pairsPerMode = (variant?: WorkerTask["variant"]): Partial<Record<Mode, ScalingPairs>> => {
+    // Back-to-back pairs per mode, for the pack itself, (--floor) its server floor and its own share, (--wide) on wide stacks.
+    const pairsPerMode = (variant?: WorkerTask["variant"], wide = false): Partial<Record<Mode, ScalingPairs>> => {
         const byMode: Partial<Record<Mode, ScalingPairs>> = {};
         for (const mode of MODES) {
-            const pairs = measurePairs(small, big, mode, (size, m) => runwayInProcess(size, m, variant));
+            const pairs = measurePairs(small, big, mode, (size, m) => runwayInProcess(size, m, variant, wide));
             byMode[mode] = pairs;
             log(`  ${mode}: ${pairs.ratios.map((r, i) => `${fmtMs(pairs.smallMs[i])} → ${fmtMs(pairs.bigMs[i])} = ${r ?? "n/a"}`).join("; ")}; median ${pairs.median ?? "n/a"}`);
             log(`    ${describePhases(pairs.byPhase)}`);
@@ -539,6 +545,7 @@ async function main(): Promise<void> {
     let scalingPairs: Partial<Record<Mode, ScalingPairs>> = {};
     let scalingFloor: Partial<Record<Mode, ScalingPairs>> = {};
     let scalingOwn: Partial<Record<Mode, ScalingPairs>> = {};
+    let scalingWide: Partial<Record<Mode, ScalingPairs>> = {};
     if (big !== small) {
         log(`scaling: ${SCALING_PAIRS} back-to-back pairs (${small.toLocaleString("en-US")} then ${big.toLocaleString("en-US")} resources, Runway in-process) per mode:`);
         scalingPairs = pairsPerMode();
@@ -547,6 +554,10 @@ async function main(): Promise<void> {
             scalingFloor = pairsPerMode("floor");
             log("pack's own share: Runway's stack policies timed on views already materialized (ownShareVariant):");
             scalingOwn = pairsPerMode("own");
+        }
+        if (args.wide) {
+            log("wide stacks: every hero unit followed by every other type the graph rules read (synthetic-wide.ts):");
+            scalingWide = pairsPerMode(undefined, true);
         }
     }
     const scalingExponent = scalingExponentOf(scalingPairs);
@@ -564,6 +575,7 @@ async function main(): Promise<void> {
         scalingSizes: [small, big],
         scalingPairs,
         ...(args.floor ? { scalingFloor, scalingOwn } : {}),
+        ...(args.wide ? { scalingWide } : {}),
         scalingBy,
         planMs: { zero: plan.zero, hero: plan.hero, enterprise: plan.enterprise },
         planRunsMs: plan.runsMs,
@@ -603,6 +615,7 @@ async function main(): Promise<void> {
             ...MODES.map((m) => `  ${m} by phase: ${describePhases(scalingPairs[m]?.byPhase)}`),
             ...(args.floor ? MODES.map((m) => `  server floor, ${m}: ${scalingFloor[m]?.median ?? "n/a"} (${describePhases(scalingFloor[m]?.byPhase)})`) : []),
             ...(args.floor ? MODES.map((m) => `  pack's own share, ${m}: stack policies on materialized views ${scalingOwn[m]?.byPhase?.analyzeStackOwn ?? "n/a"}×`) : []),
+            ...(args.wide ? MODES.map((m) => `  wide stacks, ${m}: ${scalingWide[m]?.median ?? "n/a"} (${scalingWide[m]?.ratios.map((r) => r ?? "n/a").join(", ") ?? "n/a"}; ${describePhases(scalingWide[m]?.byPhase)})`) : []),
             `  from the table's medians (measured minutes apart): ${Object.entries(scalingBy)
                 .map(([k, v]) => `${k} ${v ?? "n/a"}`)
                 .join(", ")}`,

@@ -14,7 +14,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { analyzeRun, configureAnalyzer, evaluatePack, startAnalyzer, type AnalyzerConnection, type PolicyDiagnostic, type PolicyPackDefinition, type ProgramRun, type StartOptions } from "../harness";
+import { analyzeEncoded, analyzeRun, configureAnalyzer, encodeRun, evaluatePack, startAnalyzer, type AnalyzerConnection, type PolicyDiagnostic, type PolicyPackDefinition, type ProgramRun, type StartOptions } from "../harness";
 import { decodeDiagnostic } from "../policies/lib/finding-format";
 import { countFound, type FoundCount, type PackId } from "./found";
 import { analyzerOptions, loadAwsguardPack, loadRunwayPack, materializingVariant, ownShareVariant, ROOT, RUNWAY_CONFIG, runwayPackPresent } from "./packs";
@@ -41,6 +41,8 @@ export interface WorkerTask {
      * pack with its stack policies' own time measured apart (`ownShareVariant`). Both in bench/packs.ts.
      */
     variant?: "floor" | "own";
+    /** In-process: evaluate a wide stack (`generateStack({ wide: true })`: every type the graph rules read). */
+    wide?: boolean;
 }
 
 export interface WorkerResult {
@@ -163,11 +165,13 @@ function grpcOptions(pack: PackId, compiled: boolean | undefined): StartOptions 
 /**
  * Over gRPC: one analyzer per pack serves every run (its start-up is the cold-start figure, measured apart). With
  * several packs (`task.pack` and `task.alongside`), the analyzers run side by side and the runs alternate
- * (A, B, A, B…), so that the machine's drift during a measurement weighs on every pack alike. Peak RSS is each
+ * (A, B, A, B…), so that the machine's drift during a measurement weighs on every pack alike. The requests are
+ * encoded once, before any timing (`encodeRun`: the engine's encoding is not the analyzer's time). Peak RSS is each
  * analyzer process's.
  */
 async function evaluateOverGrpc(task: WorkerTask, packs: PackId[], run: ProgramRun, plantedUrns: string[]): Promise<Measured[]> {
     const warmup = task.warmup ?? 0;
+    const encoded = encodeRun(run);
     const served = packs.map((pack) => ({ pack, rec: recorder(warmup), diagnostics: [] as PolicyDiagnostic[], rss: NaN, error: undefined as string | undefined, connection: undefined as AnalyzerConnection | undefined }));
     try {
         for (const s of served) {
@@ -185,7 +189,7 @@ async function evaluateOverGrpc(task: WorkerTask, packs: PackId[], run: ProgramR
                     continue;
                 }
                 try {
-                    s.diagnostics = await s.rec.time(i, () => analyzeRun(connection, run));
+                    s.diagnostics = await s.rec.time(i, () => analyzeEncoded(connection, encoded));
                 } catch (err) {
                     s.error = describe(err);
                 }
@@ -234,7 +238,7 @@ function inProcessPack(pack: PackId): PolicyPackDefinition {
 async function main(): Promise<void> {
     const task = JSON.parse(process.argv[2] ?? "{}") as WorkerTask;
     const generated = process.hrtime.bigint();
-    const stack = generateStack({ resources: task.resources, mode: task.mode });
+    const stack = generateStack({ resources: task.resources, mode: task.mode, wide: task.wide === true });
     const generateMs = Number(process.hrtime.bigint() - generated) / 1e6;
     const plantedUrns = [...new Set(stack.planted.flatMap((p) => [p.urn, ...p.alsoAcceptable]))];
     const packs: PackId[] = task.path === "grpc" && task.alongside ? [task.pack, task.alongside] : [task.pack];
@@ -244,13 +248,13 @@ async function main(): Promise<void> {
         const compiled = pack === "runway" ? task.compiled : undefined;
         const { diagnostics, ...rest } = m;
         const result: WorkerResult = {
-            task: { kind: task.kind, resources: task.resources, mode: task.mode, path: task.path, pack, repeats: task.repeats, warmup: task.warmup, compiled, variant: task.variant },
+            task: { kind: task.kind, resources: task.resources, mode: task.mode, path: task.path, pack, repeats: task.repeats, warmup: task.warmup, compiled, variant: task.variant, wide: task.wide },
             ...rest,
             medianMs: median(m.timesMs),
             generateMs,
             diagnostics: diagnostics.length,
             found: countFound(pack, stack.planted, diagnostics),
-            packUsed: `${packUsed(pack, compiled)}${task.variant === "floor" ? " (server floor: resource policies + materialize-everything)" : task.variant === "own" ? " (stack policies timed on materialized views)" : ""}`,
+            packUsed: `${packUsed(pack, compiled)}${task.variant === "floor" ? " (server floor: resource policies + materialize-everything)" : task.variant === "own" ? " (stack policies timed on materialized views)" : ""}${task.wide ? " on a wide stack" : ""}`,
         };
         process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
     });

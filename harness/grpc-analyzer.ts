@@ -11,7 +11,7 @@ import * as grpc from "@grpc/grpc-js";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
-import { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { AnalyzerClient, AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { analyzeRequest, analyzerResource, providerLookup } from "./analyzer-wire";
 import { packPolicyConfig, type PackConfig, type PolicyConfigInfo } from "./pack-config";
 import type { EnforcementLevel, PolicyDiagnostic, ProgramRun, Severity } from "./types";
@@ -175,20 +175,53 @@ function toDiagnostic(d: analyzerproto.AnalyzeDiagnostic): PolicyDiagnostic {
     };
 }
 
-/** `Analyze` every resource's inputs, then `AnalyzeStack` with every resource's outputs. */
-export async function analyzeRun(connection: AnalyzerConnection, run: ProgramRun): Promise<PolicyDiagnostic[]> {
+/**
+ * A run's requests, encoded once as the engine sends them: `Analyze` for each resource's inputs, then `AnalyzeStack`
+ * with every resource's outputs. The engine encodes in Go; google-protobuf in this process takes about 1 s per 10k
+ * resources, most of it for the stack request (docs/benchmarks.md) — the engine stand-in's time, not the
+ * analyzer's. Benchmarks encode before timing; `analyzeEncoded` then sends the bytes as they are.
+ */
+export interface EncodedRun {
+    analyze: { urn: string; request: Uint8Array }[];
+    stack: Uint8Array;
+}
+
+export function encodeRun(run: ProgramRun): EncodedRun {
     const lookup = providerLookup(run.resources);
-    const diagnostics: PolicyDiagnostic[] = [];
-    for (const resource of run.resources) {
-        const response = await unary<analyzerproto.AnalyzeResponse>((cb) => connection.client.analyze(analyzeRequest(resource, lookup(resource.provider)), cb));
-        // The engine attaches a diagnostic without a URN to the resource being analyzed.
-        diagnostics.push(...response.getDiagnosticsList().map((d) => ({ ...toDiagnostic(d), urn: d.getUrn() || resource.urn })));
-    }
     const stack = new analyzerproto.AnalyzeStackRequest();
     stack.setResourcesList(run.resources.map((r) => analyzerResource(r, lookup(r.provider))));
-    const response = await unary<analyzerproto.AnalyzeResponse>((cb) => connection.client.analyzeStack(stack, cb));
+    return {
+        analyze: run.resources.map((r) => ({ urn: r.urn, request: analyzeRequest(r, lookup(r.provider)).serializeBinary() })),
+        stack: stack.serializeBinary(),
+    };
+}
+
+const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/** One unary call with a request already encoded (the method's own response decoding). */
+function sendEncoded(connection: AnalyzerConnection, method: "analyze" | "analyzeStack", request: Uint8Array): Promise<analyzerproto.AnalyzeResponse> {
+    const { path: route, responseDeserialize } = AnalyzerService[method];
+    return new Promise((resolve, reject) =>
+        connection.client.makeUnaryRequest(route, asBuffer, responseDeserialize, request, (err, response) => (err || !response ? reject(err ?? new Error(`${route}: no response`)) : resolve(response))),
+    );
+}
+
+/** `Analyze` every resource, then `AnalyzeStack`, from requests encoded by `encodeRun`. */
+export async function analyzeEncoded(connection: AnalyzerConnection, run: EncodedRun): Promise<PolicyDiagnostic[]> {
+    const diagnostics: PolicyDiagnostic[] = [];
+    for (const { urn, request } of run.analyze) {
+        const response = await sendEncoded(connection, "analyze", request);
+        // The engine attaches a diagnostic without a URN to the resource being analyzed.
+        diagnostics.push(...response.getDiagnosticsList().map((d) => ({ ...toDiagnostic(d), urn: d.getUrn() || urn })));
+    }
+    const response = await sendEncoded(connection, "analyzeStack", run.stack);
     diagnostics.push(...response.getDiagnosticsList().map(toDiagnostic));
     return diagnostics;
+}
+
+/** `Analyze` every resource's inputs, then `AnalyzeStack` with every resource's outputs. */
+export function analyzeRun(connection: AnalyzerConnection, run: ProgramRun): Promise<PolicyDiagnostic[]> {
+    return analyzeEncoded(connection, encodeRun(run));
 }
 
 /** One-shot: start the pack, configure it, analyze `run`, stop it. */

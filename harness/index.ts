@@ -7,7 +7,7 @@ export { loadStackConfig, knownStacks, StackConfigError, type StackConfig } from
 export { makeUrn, qualifiedType } from "./recording-monitor";
 export * from "./types";
 export { evaluatePack, type PolicyPackDefinition, type EvaluateOptions, type EvaluationPhase } from "./evaluate-pack";
-export { analyzeOverGrpc, startAnalyzer, configureAnalyzer, analyzeRun, type AnalyzerConnection, type StartOptions } from "./grpc-analyzer";
+export { analyzeEncoded, analyzeOverGrpc, startAnalyzer, configureAnalyzer, analyzeRun, encodeRun, type AnalyzerConnection, type EncodedRun, type StartOptions } from "./grpc-analyzer";
 export { packPolicyConfig, type PackConfig, type PolicyConfig, type PolicyConfigInfo } from "./pack-config";
 export { toStackResources, rawProperties } from "./stack-view";
 export { serverHandlers, type ServerHandlers } from "./policy-server";
