@@ -2,8 +2,10 @@
  * Which EC2 instances have snapshots: a DLM lifecycle policy whose target tags all match the instance's volumes'
  * tags, or an AWS Backup selection that names the instance, selects every resource ("*") or selects by a tag the
  * instance carries. An enabled DLM policy whose target tags are unknown in preview cannot be disproved: it covers
- * every instance, and a single tag value unknown in preview matches any instance carrying that tag. DLM policies and selections are indexed once per graph (by tag), so that asking about each of
- * N instances costs what the instance's own tags cost, not N × the number of policies and selections.
+ * every instance, and a single tag value unknown in preview matches any instance carrying that tag.
+ *
+ * DLM policies and selections are indexed once per graph (by tag), so that asking about each of N instances costs
+ * what the instance's own tags cost, not N × the number of policies and selections.
  */
 import type { StackResource } from "../lib/resource";
 import { pushTo } from "../lib/multimap";
@@ -35,7 +37,7 @@ function conditionOf(entries: readonly (readonly [string, unknown])[]): Conditio
 }
 
 /** The tags DLM matches on an instance's volumes: the instance's own (with provider default tags), volumeTags, and each device's. */
-export function volumeTags(instance: StackResource): Tags {
+function volumeTags(instance: StackResource): Tags {
     const tags = { ...tagsOf(instance.props, instance.providerProps), ...tagsOf({ tags: instance.props.volumeTags }), ...tagsOf({ tags: at(instance.props.rootBlockDevice, "tags") }) };
     const devices = asArray(instance.props.ebsBlockDevices);
     for (const d of Array.isArray(devices) ? devices : []) Object.assign(tags, tagsOf({ tags: at(d, "tags") }));
