@@ -29,7 +29,7 @@ import type { StackResource } from "./resource";
 import type { ResourceRule, RuleContext, RuleFinding, RuleMeta, StackRule } from "./rule";
 import { ownOptions, recordPackSettings, resolveSettings, settingsResolver, SETTINGS_SCHEMA, type PackSettings } from "./settings";
 import { stageOf } from "./stage";
-import { configWaiverMatches, isActive, isExpired, isNeverWaivable, parseConfigWaivers, parseWaiverTag, registerWaivablePolicy, WAIVER_TAG, type Waiver } from "./waivers";
+import { configWaiverIndex, configWaiversOf, isActive, isExpired, isNeverWaivable, parseConfigWaivers, parseWaiverTag, registerWaivablePolicy, WAIVER_TAG, type Waiver } from "./waivers";
 import { asRecord, UNKNOWN } from "./values";
 import { isRecord } from "./wire";
 
@@ -129,7 +129,7 @@ function waiverFor(policy: string, r: StackResource | undefined, settings: PackS
     if (tags !== UNKNOWN && tags !== undefined && tags[WAIVER_TAG] !== undefined) {
         candidates.push(...parseWaiverTag(tags[WAIVER_TAG], settings.now).waivers);
     }
-    candidates.push(...parseConfigWaivers(settings.waivers, settings.now).waivers.filter((w) => configWaiverMatches(w, r.urn, r.name)));
+    candidates.push(...configWaiversOf(configWaiverIndex(settings.waivers, settings.now), r.urn, r.name));
     const mine = candidates.filter((w) => w.policy === policy);
     const active = mine.find((w) => isActive(w, settings.now));
     return active ? { active } : { expired: mine.find((w) => isExpired(w, settings.now)) };
@@ -520,14 +520,21 @@ export function waiversPolicy(): DualPolicy {
                 for (const p of parsed.problems) {
                     report(waiverProblem(p));
                 }
-                // Only URNs and names are needed: read them without converting (or deserializing) any properties.
-                const ids = parsed.waivers.length > 0 ? args.resources.map((r) => ({ urn: String(r.urn), name: String(r.name) })) : [];
+                // Only URNs and names are needed: read them without converting (or deserializing) any properties,
+                // and count each once (not once per waiver: a long waiver list on a large stack is W × N).
+                const named = new Map<string, number>();
+                for (const r of parsed.waivers.length > 0 ? args.resources : []) {
+                    const urn = String(r.urn);
+                    const name = String(r.name);
+                    named.set(urn, (named.get(urn) ?? 0) + 1);
+                    if (name !== urn) named.set(name, (named.get(name) ?? 0) + 1);
+                }
                 parsed.waivers.forEach((w) => {
-                    const matches = ids.filter((r) => configWaiverMatches(w, r.urn, r.name));
-                    if (matches.length === 0) {
+                    const matches = named.get(w.resource ?? "") ?? 0;
+                    if (matches === 0) {
                         report(waiverProblem(`config waiver for "${w.policy}" names resource "${w.resource}", which is not in this stack; it waives nothing`));
-                    } else if (matches.length > 1) {
-                        report(waiverProblem(`config waiver for "${w.policy}" names "${w.resource}", which is the logical name of ${matches.length} resources; it applies to each of them — use a URN to waive exactly one`));
+                    } else if (matches > 1) {
+                        report(waiverProblem(`config waiver for "${w.policy}" names "${w.resource}", which is the logical name of ${matches} resources; it applies to each of them — use a URN to waive exactly one`));
                     }
                 });
             } catch (err) {

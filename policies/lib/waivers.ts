@@ -120,7 +120,7 @@ export function parseWaiverTag(value: unknown, now: Date): ParsedWaivers {
 }
 
 /** Parses config waivers; `index` in messages is 0-based. */
-export function parseConfigWaivers(raw: unknown[], now: Date): ParsedWaivers {
+export function parseConfigWaivers(raw: readonly unknown[], now: Date): ParsedWaivers {
     const out: ParsedWaivers = { waivers: [], problems: [] };
     raw.forEach((item, index) => {
         const where = `config waiver #${index + 1}`;
@@ -144,7 +144,38 @@ export function parseConfigWaivers(raw: unknown[], now: Date): ParsedWaivers {
     return out;
 }
 
-/** Does this config waiver name this resource (its URN, or its logical name)? */
-export function configWaiverMatches(w: Waiver, urn: string, name: string): boolean {
-    return w.resource === urn || w.resource === name;
+/** Config waivers by the resource they name (URN or logical name), each with its place in the config. */
+export type ConfigWaiverIndex = ReadonlyMap<string, readonly { order: number; waiver: Waiver }[]>;
+
+const indexes = new WeakMap<readonly unknown[], ConfigWaiverIndex>();
+
+/**
+ * The config waivers in `raw`, parsed and indexed by the resource they name. Findings look their resource up here
+ * instead of each parsing and scanning every waiver (O(findings × waivers)). Kept per waivers array when it is
+ * frozen, as `settingsResolver` hands it out for as long as the config holds.
+ */
+export function configWaiverIndex(raw: readonly unknown[], now: Date): ConfigWaiverIndex {
+    const kept = indexes.get(raw);
+    if (kept) {
+        return kept;
+    }
+    const index = new Map<string, { order: number; waiver: Waiver }[]>();
+    // Expiry is checked where a waiver is used: `now` only changes the problems reported, not the waivers kept.
+    parseConfigWaivers(raw, now).waivers.forEach((waiver, order) => {
+        const list = index.get(waiver.resource ?? "");
+        if (list) list.push({ order, waiver });
+        else index.set(waiver.resource ?? "", [{ order, waiver }]);
+    });
+    if (Object.isFrozen(raw)) {
+        indexes.set(raw, index);
+    }
+    return index;
+}
+
+/** The config waivers naming this resource (its URN, or its logical name), in config order. */
+export function configWaiversOf(index: ConfigWaiverIndex, urn: string, name: string): Waiver[] {
+    const byUrn = index.get(urn) ?? [];
+    const byName = name !== urn ? (index.get(name) ?? []) : [];
+    const both = byName.length === 0 ? byUrn : byUrn.length === 0 ? byName : [...byUrn, ...byName].sort((a, b) => a.order - b.order);
+    return both.map((e) => e.waiver);
 }
