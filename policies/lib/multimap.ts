@@ -7,3 +7,8 @@ export function pushTo<K, V>(map: MultiMap<K, V>, key: K, value: V): void {
     if (list) list.push(value);
     else map.set(key, [value]);
 }
+
+/** Counts one more under `key` (a multiset: how many values a multimap would hold, without holding them). */
+export function countUp<K>(counts: Map<K, number>, key: K): void {
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+}

@@ -24,7 +24,7 @@ import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { Graph } from "../graph/graph";
 import { fromPolicyResources, fromValidationArgs, rawProps } from "./convert";
 import { decodeDiagnostic, encodeFinding, type Finding } from "./finding-format";
-import { pushTo } from "./multimap";
+import { countUp, pushTo } from "./multimap";
 import type { StackResource } from "./resource";
 import type { ResourceRule, RuleContext, RuleFinding, RuleMeta, StackRule } from "./rule";
 import { ownOptions, recordPackSettings, resolveSettings, settingsResolver, SETTINGS_SCHEMA, type PackSettings } from "./settings";
@@ -526,8 +526,8 @@ export function waiversPolicy(): DualPolicy {
                 for (const r of parsed.waivers.length > 0 ? args.resources : []) {
                     const urn = String(r.urn);
                     const name = String(r.name);
-                    named.set(urn, (named.get(urn) ?? 0) + 1);
-                    if (name !== urn) named.set(name, (named.get(name) ?? 0) + 1);
+                    countUp(named, urn);
+                    if (name !== urn) countUp(named, name);
                 }
                 parsed.waivers.forEach((w) => {
                     const matches = named.get(w.resource ?? "") ?? 0;

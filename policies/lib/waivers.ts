@@ -9,6 +9,7 @@
  * some policies are never waivable. Anything malformed is reported (by the `runway-waivers` policy) and waives
  * nothing.
  */
+import { pushTo } from "./multimap";
 import { parseDate } from "./settings";
 import { isRecord } from "./wire";
 import { asString, plain } from "./values";
@@ -161,11 +162,7 @@ export function configWaiverIndex(raw: readonly unknown[], now: Date): ConfigWai
     }
     const index = new Map<string, { order: number; waiver: Waiver }[]>();
     // Expiry is checked where a waiver is used: `now` only changes the problems reported, not the waivers kept.
-    parseConfigWaivers(raw, now).waivers.forEach((waiver, order) => {
-        const list = index.get(waiver.resource ?? "");
-        if (list) list.push({ order, waiver });
-        else index.set(waiver.resource ?? "", [{ order, waiver }]);
-    });
+    parseConfigWaivers(raw, now).waivers.forEach((waiver, order) => pushTo(index, waiver.resource ?? "", { order, waiver }));
     if (Object.isFrozen(raw)) {
         indexes.set(raw, index);
     }

@@ -6,6 +6,7 @@ import type { Graph } from "../graph/graph";
 import { snapshotView } from "../graph/snapshots";
 import { OPENSEARCH, T, BUCKETS } from "../graph/types";
 import type { StackResource } from "../lib/resource";
+import { countUp } from "../lib/multimap";
 import { finding, notEvaluated, type ResourceRule, type RuleFinding, type StackRule } from "../lib/rule";
 import { asBool, asNumber, asString, at, stringsOf, UNKNOWN } from "../lib/values";
 
@@ -22,13 +23,12 @@ interface ClusterMembers {
 function clusterMembers(g: Graph, type: string, clusterType: string): ClusterMembers {
     return g.view(`cluster-members ${type} ${clusterType}`, (graph) => {
         const members: ClusterMembers = { named: new Map(), unknown: 0, unknownNaming: new Map() };
-        const bump = (m: Map<StackResource, number>, c: StackResource) => m.set(c, (m.get(c) ?? 0) + 1);
         for (const i of graph.ofType(type)) {
             const ref = graph.ref(i, "clusterIdentifier", [clusterType]);
-            for (const c of ref.targets) bump(members.named, c);
+            for (const c of ref.targets) countUp(members.named, c);
             if (ref.unknown) {
                 members.unknown++;
-                for (const c of ref.targets) bump(members.unknownNaming, c);
+                for (const c of ref.targets) countUp(members.unknownNaming, c);
             }
         }
         return members;
