@@ -15,7 +15,7 @@
 import * as path from "path";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import { serverHandlers } from "../harness";
-import { analyzeRequest, providerLookup } from "../harness/analyzer-wire";
+import { encodeAnalyzeRequests } from "../harness/analyzer-wire";
 import { deserializeOncePerRequest } from "../policies/lib/deserialize-once";
 import { runChild } from "./child";
 import type { PackId } from "./found";
@@ -49,8 +49,7 @@ async function main(): Promise<void> {
     const server = serverHandlers(pack, serverModule);
 
     const { run } = generateStack({ resources: task.resources, mode: task.mode });
-    const lookup = providerLookup(run.resources);
-    const bytes = run.resources.map((r) => analyzeRequest(r, lookup(r.provider)).serializeBinary());
+    const bytes = encodeAnalyzeRequests(run).map((e) => e.request);
     const timesMs: number[] = [];
     for (let i = 0; i < task.warmup + task.repeats; i++) {
         const requests = bytes.map((b) => analyzerproto.AnalyzeRequest.deserializeBinary(b));

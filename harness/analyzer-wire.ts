@@ -6,7 +6,7 @@
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import { isRecord, RESOURCE_REF_SIG, SIG_KEY, UNKNOWN_STRING } from "../policies/lib/wire";
-import type { DeclaredResource, WireProperties } from "./types";
+import type { DeclaredResource, ProgramRun, WireProperties } from "./types";
 
 /**
  * Replaces resource references by their id (custom) or URN (component), recursively. Copy on change: what holds
@@ -138,4 +138,28 @@ export function analyzerResource(resource: DeclaredResource, provider: DeclaredR
         deps.set(key, entry);
     }
     return proto;
+}
+
+/**
+ * A run's requests, encoded once as the engine sends them: `Analyze` for each resource's inputs, then `AnalyzeStack`
+ * with every resource's outputs. The engine encodes in Go; google-protobuf in this process takes about 1 s per 10k
+ * resources, most of it for the stack request (docs/benchmarks.md) — the engine stand-in's time, not the
+ * analyzer's. Benchmarks encode before timing; `analyzeEncoded` (grpc-analyzer.ts) then sends the bytes as they are.
+ */
+export interface EncodedRun {
+    analyze: { urn: string; request: Uint8Array }[];
+    stack: Uint8Array;
+}
+
+/** Each resource's `Analyze` request, encoded. */
+export function encodeAnalyzeRequests(run: ProgramRun): EncodedRun["analyze"] {
+    const lookup = providerLookup(run.resources);
+    return run.resources.map((r) => ({ urn: r.urn, request: analyzeRequest(r, lookup(r.provider)).serializeBinary() }));
+}
+
+export function encodeRun(run: ProgramRun): EncodedRun {
+    const lookup = providerLookup(run.resources);
+    const stack = new analyzerproto.AnalyzeStackRequest();
+    stack.setResourcesList(run.resources.map((r) => analyzerResource(r, lookup(r.provider))));
+    return { analyze: encodeAnalyzeRequests(run), stack: stack.serializeBinary() };
 }

@@ -12,7 +12,7 @@ import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerClient, AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
-import { analyzeRequest, analyzerResource, providerLookup } from "./analyzer-wire";
+import { encodeRun, type EncodedRun } from "./analyzer-wire";
 import { packPolicyConfig, type PackConfig, type PolicyConfigInfo } from "./pack-config";
 import type { EnforcementLevel, PolicyDiagnostic, ProgramRun, Severity } from "./types";
 
@@ -172,27 +172,6 @@ function toDiagnostic(d: analyzerproto.AnalyzeDiagnostic): PolicyDiagnostic {
         description: d.getDescription(),
         enforcementLevel: LEVEL_FROM_PROTO.get(d.getEnforcementlevel()) ?? "advisory",
         severity: SEVERITY_FROM_PROTO.get(d.getSeverity()),
-    };
-}
-
-/**
- * A run's requests, encoded once as the engine sends them: `Analyze` for each resource's inputs, then `AnalyzeStack`
- * with every resource's outputs. The engine encodes in Go; google-protobuf in this process takes about 1 s per 10k
- * resources, most of it for the stack request (docs/benchmarks.md) — the engine stand-in's time, not the
- * analyzer's. Benchmarks encode before timing; `analyzeEncoded` then sends the bytes as they are.
- */
-export interface EncodedRun {
-    analyze: { urn: string; request: Uint8Array }[];
-    stack: Uint8Array;
-}
-
-export function encodeRun(run: ProgramRun): EncodedRun {
-    const lookup = providerLookup(run.resources);
-    const stack = new analyzerproto.AnalyzeStackRequest();
-    stack.setResourcesList(run.resources.map((r) => analyzerResource(r, lookup(r.provider))));
-    return {
-        analyze: run.resources.map((r) => ({ urn: r.urn, request: analyzeRequest(r, lookup(r.provider)).serializeBinary() })),
-        stack: stack.serializeBinary(),
     };
 }
 
