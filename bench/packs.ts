@@ -1,10 +1,12 @@
 /**
  * The two packs the benchmark compares, and how each is loaded in-process and served over gRPC.
  *
- * - Runway: the policy list from `policies/pack.ts` (`runwayPack`), served by `policies/index.ts` (ts-node) or by
- *   a precompiled copy (`tsc` into `bin/bench-pack/`, see `compileRunwayPack`).
+ * - Runway: the policy list from `policies/pack.ts` (`runwayPack`); served as the Pulumi CLI serves `--policy-pack
+ *   policies`: the CLI's launcher (`run-policy-pack`) on the folder, which loads package.json's `main`, the pack
+ *   compiled into `policies/bin/` (`buildRunwayPack`).
  * - awsguard: `@pulumi/awsguard` 0.3.1 installed in its own folder (`bench/awsguard/`, own lockfile: it pins
- *   `@pulumi/aws` 4 and `aws-sdk` 2), served by `bench/awsguard/index.js` (`new AwsGuard({ all: "mandatory" })`).
+ *   `@pulumi/aws` 4 and `aws-sdk` 2), served the same way: the launcher (from its own `@pulumi/pulumi`) on the
+ *   folder, whose `main` is `index.js` (`new AwsGuard({ all: "mandatory" })`).
  *   In-process, its exported policy objects are collected from its service modules and evaluated as one pack
  *   with every policy mandatory — what `{ all: "mandatory" }` configures.
  */
@@ -21,8 +23,7 @@ export const ROOT = path.resolve(__dirname, "..");
 export const AWSGUARD_DIR = path.join(ROOT, "bench", "awsguard");
 const AWSGUARD_MODULE = path.join(AWSGUARD_DIR, "node_modules", "@pulumi", "awsguard");
 const AWSGUARD_SERVICES = ["apiGateway", "compute", "database", "elasticsearch", "network", "security", "storage"];
-/** Where the precompiled Runway pack goes (`bin/` is git-ignored). */
-export const COMPILED_DIR = path.join(ROOT, "bin", "bench-pack");
+export const RUNWAY_DIR = path.join(ROOT, "policies");
 
 /** Candidate modules exporting the Runway pack's policy list, first that exists wins. */
 const RUNWAY_PACK_MODULES = ["policies/pack.ts", "policies/policies.ts", "policies/pack/index.ts"];
@@ -92,14 +93,16 @@ export function loadAwsguardPack(): PolicyPackDefinition {
     return { name: "pulumi-awsguard", version, enforcementLevel: "mandatory", policies };
 }
 
-/** How to spawn a pack's analyzer. `compiled` uses the precompiled Runway entry (see `compileRunwayPack`). */
-export function analyzerOptions(pack: PackId, compiled = false): StartOptions {
+/**
+ * How to spawn a pack's analyzer: through the Pulumi CLI's own launcher, on the pack's folder (`launcher: true`).
+ * `typeScript` serves Runway's TypeScript entry through that launcher instead: what a pack whose `main` is
+ * `index.ts` costs, since the launcher type-checks it with ts-node at every start.
+ */
+export function analyzerOptions(pack: PackId, typeScript = false): StartOptions {
     if (pack === "awsguard") {
-        return { packDir: AWSGUARD_DIR, entry: "index.js", timeoutMs: 120_000 };
+        return { packDir: AWSGUARD_DIR, launcher: true, timeoutMs: 120_000 };
     }
-    return compiled
-        ? { packDir: path.join(COMPILED_DIR, "policies"), entry: "index.js", timeoutMs: 120_000 }
-        : { packDir: path.join(ROOT, "policies"), entry: "index.ts", timeoutMs: 120_000 };
+    return { packDir: RUNWAY_DIR, launcher: true, ...(typeScript ? { entry: "index.ts" } : {}), timeoutMs: 120_000 };
 }
 
 /** Installs awsguard from its lockfile when `bench/awsguard/node_modules` is missing (a clean clone). */
@@ -113,41 +116,12 @@ export function ensureAwsguardInstalled(log: (line: string) => void): void {
 }
 
 /**
- * Compiles the Runway pack's gRPC entry with `tsc` into `bin/bench-pack/` (plain JS: no ts-node at start-up).
- * Returns the compile time in ms.
+ * Compiles the Runway pack into `policies/bin/` (package.json's `main`), as `npm ci` and `npm test` do, so that the
+ * launcher serves the current sources. Returns the compile time in ms.
  */
-export function compileRunwayPack(): number {
+export function buildRunwayPack(): number {
     const started = Date.now();
-    const tsconfig = path.join(COMPILED_DIR, "tsconfig.json");
-    fs.mkdirSync(COMPILED_DIR, { recursive: true });
-    fs.writeFileSync(
-        tsconfig,
-        JSON.stringify(
-            {
-                extends: path.join(ROOT, "tsconfig.json"),
-                compilerOptions: { outDir: COMPILED_DIR, rootDir: ROOT, noEmit: false, sourceMap: false, declaration: false, incremental: false, noEmitOnError: false },
-                files: [path.join(ROOT, "policies", "index.ts")],
-                include: [],
-            },
-            null,
-            2,
-        ),
-    );
-    try {
-        execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", tsconfig], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-    } catch (err) {
-        // Type errors still emit (noEmitOnError false); only a missing output is fatal.
-        if (!fs.existsSync(path.join(COMPILED_DIR, "policies", "index.js"))) {
-            throw new Error(`tsc could not compile policies/index.ts: ${err instanceof Error ? err.message : String(err)}`);
-        }
-    }
-    // Files the pack reads beside its sources at run time (its manifest for the version).
-    for (const file of ["package.json", "PulumiPolicy.yaml"]) {
-        const from = path.join(ROOT, "policies", file);
-        if (fs.existsSync(from)) {
-            fs.copyFileSync(from, path.join(COMPILED_DIR, "policies", file));
-        }
-    }
+    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(RUNWAY_DIR, "tsconfig.json")], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     return Date.now() - started;
 }
 

@@ -34,8 +34,6 @@ export interface WorkerTask {
     warmup?: number;
     /** gRPC only: a second pack served side by side, runs alternating with `pack`'s (one RESULT line each). */
     alongside?: PackId;
-    /** gRPC: serve the precompiled Runway pack instead of `policies/index.ts` under ts-node. */
-    compiled?: boolean;
     /**
      * In-process: `floor` evaluates the pack's server floor instead of the pack (`materializingVariant`); `own` the
      * pack with its stack policies' own time measured apart (`ownShareVariant`). Both in bench/packs.ts.
@@ -158,8 +156,8 @@ async function evaluateInProcess(task: WorkerTask, run: ProgramRun, plain: Polic
     return error ? { ...result, error } : result;
 }
 
-function grpcOptions(pack: PackId, compiled: boolean | undefined): StartOptions {
-    return pack === "runway" && !runwayPackPresent() ? { packDir: path.join(ROOT, "tests/fixtures/packs/sample"), entry: "index.ts" } : analyzerOptions(pack, compiled);
+function grpcOptions(pack: PackId): StartOptions {
+    return pack === "runway" && !runwayPackPresent() ? { packDir: path.join(ROOT, "tests/fixtures/packs/sample"), entry: "index.ts" } : analyzerOptions(pack);
 }
 
 /**
@@ -176,7 +174,7 @@ async function evaluateOverGrpc(task: WorkerTask, packs: PackId[], run: ProgramR
     try {
         for (const s of served) {
             try {
-                s.connection = await startAnalyzer(grpcOptions(s.pack, s.pack === "runway" ? task.compiled : false));
+                s.connection = await startAnalyzer(grpcOptions(s.pack));
                 await configureAnalyzer(s.connection, packConfig(s.pack));
             } catch (err) {
                 s.error = describe(err);
@@ -218,14 +216,11 @@ async function evaluateOverGrpc(task: WorkerTask, packs: PackId[], run: ProgramR
     });
 }
 
-function packUsed(pack: PackId, compiled: boolean | undefined): string {
+function packUsed(pack: PackId): string {
     if (pack === "awsguard") {
         return "@pulumi/awsguard";
     }
-    if (!runwayPackPresent()) {
-        return "sample (Runway pack missing)";
-    }
-    return compiled ? "runway (precompiled)" : "runway";
+    return runwayPackPresent() ? "runway" : "sample (Runway pack missing)";
 }
 
 function inProcessPack(pack: PackId): PolicyPackDefinition {
@@ -245,16 +240,15 @@ async function main(): Promise<void> {
     const measured = task.path === "inprocess" ? [await evaluateInProcess(task, stack.run, inProcessPack(task.pack), plantedUrns)] : await evaluateOverGrpc(task, packs, stack.run, plantedUrns);
     measured.forEach((m, i) => {
         const pack = packs[i];
-        const compiled = pack === "runway" ? task.compiled : undefined;
         const { diagnostics, ...rest } = m;
         const result: WorkerResult = {
-            task: { kind: task.kind, resources: task.resources, mode: task.mode, path: task.path, pack, repeats: task.repeats, warmup: task.warmup, compiled, variant: task.variant, wide: task.wide },
+            task: { kind: task.kind, resources: task.resources, mode: task.mode, path: task.path, pack, repeats: task.repeats, warmup: task.warmup, variant: task.variant, wide: task.wide },
             ...rest,
             medianMs: median(m.timesMs),
             generateMs,
             diagnostics: diagnostics.length,
             found: countFound(pack, stack.planted, diagnostics),
-            packUsed: `${packUsed(pack, compiled)}${task.variant === "floor" ? " (server floor: resource policies + materialize-everything)" : task.variant === "own" ? " (stack policies timed on materialized views)" : ""}${task.wide ? " on a wide stack" : ""}`,
+            packUsed: `${packUsed(pack)}${task.variant === "floor" ? " (server floor: resource policies + materialize-everything)" : task.variant === "own" ? " (stack policies timed on materialized views)" : ""}${task.wide ? " on a wide stack" : ""}`,
         };
         process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
     });

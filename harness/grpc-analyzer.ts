@@ -1,6 +1,7 @@
 /**
  * Drives a policy pack through its real gRPC analyzer, as the Pulumi engine does: spawn the pack's program
- * (`new PolicyPack(...)` starts `@pulumi/policy`'s server and prints its port), `Configure` it with the
+ * (`new PolicyPack(...)` starts `@pulumi/policy`'s server and prints its port) — directly, or through the CLI's
+ * own launcher (`launcher: true`) — `Configure` it with the
  * `--policy-pack-config` document, `Analyze` each resource's inputs, then `AnalyzeStack` with every
  * resource's outputs.
  */
@@ -33,8 +34,18 @@ export interface AnalyzerConnection {
 export interface StartOptions {
     /** Folder holding the pack's `index.ts` (or `index.js`). */
     packDir: string;
-    /** Entry file inside `packDir`. Default `index.ts` when present. */
+    /**
+     * Entry file inside `packDir`. Default `index.ts`; with `launcher`, the folder itself (the launcher requires
+     * it: its package.json `main`).
+     */
     entry?: string;
+    /**
+     * Start the pack the way the Pulumi CLI does (its `pulumi-analyzer-policy` plugin): `node
+     * <@pulumi/pulumi>/cmd/run-policy-pack <engine> <program>` in the pack's folder, with the launcher resolved from
+     * there. The launcher registers ts-node with type checking, then requires the program. Default false: node
+     * runs the entry itself, TypeScript through the harness's transpiler (`ts-register.js`).
+     */
+    launcher?: boolean;
     /** Give up when no port is printed after this long. Default 30 s. */
     timeoutMs?: number;
     /** Extra environment for the pack process. */
@@ -61,14 +72,28 @@ function track(child: ChildProcess): void {
     }
 }
 
+/**
+ * The CLI's engine address, which the launcher takes first and drops: an analyzer answers the engine, it does not
+ * call it.
+ */
+const NO_ENGINE = "127.0.0.1:0";
+
+/** node's arguments for starting the pack (see `StartOptions.launcher`). */
+function analyzerArgs(options: StartOptions): string[] {
+    if (options.launcher) {
+        const launcher = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [path.resolve(options.packDir)] });
+        return [launcher, NO_ENGINE, options.entry ?? "."];
+    }
+    const entry = options.entry ?? "index.ts";
+    return entry.endsWith(".ts") ? ["-r", TS_REGISTER, entry] : [entry];
+}
+
 /** Spawns a policy pack's analyzer and connects to it. The analyzer stops with `close()` or with this process. */
 export function startAnalyzer(options: StartOptions): Promise<AnalyzerConnection> {
-    const entry = options.entry ?? "index.ts";
-    const args = entry.endsWith(".ts") ? ["-r", TS_REGISTER, entry] : [entry];
     const started = Date.now();
-    const child: ChildProcess = spawn(process.execPath, args, {
+    const child: ChildProcess = spawn(process.execPath, analyzerArgs(options), {
         cwd: path.resolve(options.packDir),
-        env: { ...process.env, ...tsNodeProject(options.packDir), ...options.env },
+        env: { ...process.env, ...(options.launcher ? {} : tsNodeProject(options.packDir)), ...options.env },
         stdio: ["ignore", "pipe", "pipe"],
     });
     track(child);

@@ -15,8 +15,8 @@ import { albAccessLogs, cloudtrailEnabled, vpcFlowLogs } from "./rules/logging";
 import { noPublicDataStores } from "./rules/public-data-stores";
 import { dbBackupRetention, dbDeletionProtection, dbHighAvailability, instanceSnapshots, servicesMultiAz, statefulResourcesProtected } from "./rules/resilience";
 import { s3BucketEncryption, s3BucketPublicAccess, s3PublicAccessBlock } from "./rules/s3";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const manifest = require("./package.json") as { name: string; version: string; description: string };
+// An import (not a require) so that tsc copies the manifest beside the compiled pack (bin/package.json).
+import manifest from "./package.json";
 
 export const PACK_NAME = "runway";
 export const PACK_VERSION: string = manifest.version;
