@@ -23,7 +23,8 @@ export const ROOT = path.resolve(__dirname, "..");
 export const AWSGUARD_DIR = path.join(ROOT, "bench", "awsguard");
 const AWSGUARD_MODULE = path.join(AWSGUARD_DIR, "node_modules", "@pulumi", "awsguard");
 const AWSGUARD_SERVICES = ["apiGateway", "compute", "database", "elasticsearch", "network", "security", "storage"];
-export const RUNWAY_DIR = path.join(ROOT, "policies");
+/** The Runway pack's folder: what `--policy-pack policies` names. */
+const RUNWAY_DIR = path.join(ROOT, "policies");
 
 /** Candidate modules exporting the Runway pack's policy list, first that exists wins. */
 const RUNWAY_PACK_MODULES = ["policies/pack.ts", "policies/policies.ts", "policies/pack/index.ts"];
