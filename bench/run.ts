@@ -41,8 +41,9 @@ const PLAN_ARGS: Record<(typeof STAGES)[number], string[]> = {
     enterprise: ["--stack", "prod", "--stage", "enterprise", "--format", "json"],
 };
 /**
- * Timed runs per measurement: medians of several, fewer over gRPC on the bigger sizes to stay within 10 minutes on
- * 2 cores (one gRPC run at 100k is itself 100k Analyze calls and takes minutes for either pack).
+ * Timed runs per measurement: medians of several, fewer on the bigger sizes to stay within 10 minutes on 2 cores
+ * (one gRPC run at 100k is itself 100k Analyze calls and takes minutes for either pack; at 100k in-process, three
+ * runs after the warm-up, as in the scaling pairs: a 100k worker is steady after its warm-up run).
  */
 function repeatsFor(size: number, p: WorkerTask["path"]): number {
     if (size <= 1_000) {
@@ -51,7 +52,7 @@ function repeatsFor(size: number, p: WorkerTask["path"]): number {
     if (size <= 10_000) {
         return p === "inprocess" ? 9 : 2;
     }
-    return p === "inprocess" ? 5 : 1;
+    return p === "inprocess" ? 3 : 1;
 }
 
 /**
@@ -514,8 +515,7 @@ function describePhases(p: PhaseScaling | undefined): string {
  * runs at 100k (each is ~1 s and they agree within a few %; the pairs must fit in the 10-minute budget).
  */
 function runwayInProcess(size: number, mode: Mode, variant?: WorkerTask["variant"], wide = false): WorkerResult {
-    const repeats = size >= 100_000 ? 3 : repeatsFor(size, "inprocess");
-    return work({ kind: "evaluate", resources: size, mode, path: "inprocess", pack: "runway", repeats, warmup: warmupFor(size, "inprocess"), ...(variant ? { variant } : {}), ...(wide ? { wide } : {}) })[0];
+    return work({ kind: "evaluate", resources: size, mode, path: "inprocess", pack: "runway", repeats: repeatsFor(size, "inprocess"), warmup: warmupFor(size, "inprocess"), ...(variant ? { variant } : {}), ...(wide ? { wide } : {}) })[0];
 }
 
 async function main(): Promise<void> {
