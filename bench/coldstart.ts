@@ -4,19 +4,27 @@
  *
  *   node -r ./harness/ts-register.js bench/coldstart.ts <json ColdStartTask>
  *
- * Prints `RESULT <json ColdStartResult>`. Each repeat spawns a fresh analyzer.
+ * Prints one `RESULT <json ColdStartResult>` line per pack, in the task's order. Each repeat spawns a fresh
+ * analyzer. With several packs the repeats alternate (A, B, A, B…), so that the machine's drift during the
+ * measurement weighs on every pack alike (as the gRPC rows do: see worker.ts).
  */
 import * as fs from "fs";
-import { analyzeEncoded, configureAnalyzer, encodeRun, startAnalyzer, type ProgramRun, type StartOptions } from "../harness";
+import { analyzeEncoded, configureAnalyzer, encodeRun, startAnalyzer, type EncodedRun, type ProgramRun, type StartOptions } from "../harness";
 import type { PackConfig } from "../harness";
 import { median } from "./stats";
 import { runChild } from "./child";
 
+/** One pack to start: how, and with which `--policy-pack-config`. */
+export interface ColdStartPack {
+    start: StartOptions;
+    config: PackConfig;
+}
+
 export interface ColdStartTask {
     /** A JSON file holding the `ProgramRun` to analyze. */
     runFile: string;
-    start: StartOptions;
-    config: PackConfig;
+    packs: ColdStartPack[];
+    /** Fresh analyzers per pack. */
     repeats: number;
 }
 
@@ -27,7 +35,23 @@ export interface ColdStartResult {
     /** Spawn → port printed (module loading), per repeat, ms. */
     portMs: number[];
     resources: number;
+    /** The first failure; the pack's later repeats are skipped. */
     error?: string;
+}
+
+const describe = (err: unknown) => (err instanceof Error ? err.message : String(err)).split("\n").slice(0, 3).join(" ").slice(0, 400);
+
+/** Spawn → Configure → every `Analyze` → `AnalyzeStack`, once, on a fresh analyzer: [total ms, port ms]. */
+async function coldRun(pack: ColdStartPack, encoded: EncodedRun): Promise<[number, number]> {
+    const started = process.hrtime.bigint();
+    const connection = await startAnalyzer(pack.start);
+    try {
+        await configureAnalyzer(connection, pack.config);
+        await analyzeEncoded(connection, encoded);
+        return [Number(process.hrtime.bigint() - started) / 1e6, connection.startMs];
+    } finally {
+        connection.close();
+    }
 }
 
 async function main(): Promise<void> {
@@ -35,31 +59,26 @@ async function main(): Promise<void> {
     const run = JSON.parse(fs.readFileSync(task.runFile, "utf8")) as ProgramRun;
     // Encoded before the clock starts: the engine encodes its requests in Go, not in the analyzer's time.
     const encoded = encodeRun(run);
-    const timesMs: number[] = [];
-    const portMs: number[] = [];
-    let error: string | undefined;
+    const results: ColdStartResult[] = task.packs.map(() => ({ timesMs: [], medianMs: NaN, portMs: [], resources: run.resources.length }));
     for (let i = 0; i < task.repeats; i++) {
-        const started = process.hrtime.bigint();
-        try {
-            const connection = await startAnalyzer(task.start);
-            try {
-                await configureAnalyzer(connection, task.config);
-                await analyzeEncoded(connection, encoded);
-                timesMs.push(Number(process.hrtime.bigint() - started) / 1e6);
-                portMs.push(connection.startMs);
-            } finally {
-                connection.close();
+        for (let p = 0; p < task.packs.length; p++) {
+            const result = results[p];
+            if (result.error !== undefined) {
+                continue;
             }
-        } catch (err) {
-            error = (err instanceof Error ? err.message : String(err)).split("\n").slice(0, 3).join(" ").slice(0, 400);
-            break;
+            try {
+                const [total, port] = await coldRun(task.packs[p], encoded);
+                result.timesMs.push(total);
+                result.portMs.push(port);
+            } catch (err) {
+                result.error = describe(err);
+            }
         }
     }
-    const result: ColdStartResult = { timesMs, medianMs: median(timesMs), portMs, resources: run.resources.length };
-    if (error) {
-        result.error = error;
+    for (const result of results) {
+        result.medianMs = median(result.timesMs);
+        process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
     }
-    process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
 }
 
 if (require.main === module) {

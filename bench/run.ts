@@ -17,7 +17,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { ProgramRun } from "../harness/types";
-import type { ColdStartResult, ColdStartTask } from "./coldstart";
+import type { ColdStartPack, ColdStartResult, ColdStartTask } from "./coldstart";
 import type { HandlerResult, HandlerTask } from "./handler";
 import type { PackId } from "./found";
 import { analyzerOptions, AWSGUARD_DIR, buildRunwayPack, ensureAwsguardInstalled, ROOT, RUNWAY_CONFIG, runwayPackPresent } from "./packs";
@@ -300,6 +300,8 @@ interface ColdStarts {
     runwayTypeScriptPortMs: number | null;
     awsguardPortMs: number | null;
     compileMs: number | null;
+    /** Every repeat's time, ms (the medians above are of these). */
+    runsMs: { runway: number[]; runwayTypeScript: number[]; awsguard: number[] };
     errors: string[];
 }
 
@@ -333,14 +335,21 @@ function handlerTimes(): HandlerTimes {
 }
 
 /** Cold-start repeats per pack (each a fresh analyzer); the TypeScript entry takes seconds, so fewer. */
-const COLD_REPEATS = 5;
+const COLD_REPEATS = 7;
 const COLD_REPEATS_TYPESCRIPT = 3;
+
+/** awsguard's two stack policies that call live AWS APIs (aws-sdk 2), disabled when they fail offline. */
+const AWSGUARD_OFFLINE_CONFIG: ColdStartPack["config"] = {
+    "acm-certificate-expiration": { enforcementLevel: "disabled" },
+    "access-keys-rotated": { enforcementLevel: "disabled" },
+};
 
 /**
  * Each pack started as `pulumi preview --policy-pack <folder>` starts it: the Pulumi CLI's launcher
  * (`run-policy-pack`, resolved from the pack's folder) on the folder. Runway's `main` is its compiled entry, built
- * here first (`buildRunwayPack`, as `npm ci` does). Its TypeScript entry through the same launcher is measured too:
- * what serving the sources would cost.
+ * here first (`buildRunwayPack`, as `npm ci` does). Runway and awsguard are measured in one process with their
+ * repeats alternating, so that the machine's drift weighs on both alike. Runway's TypeScript entry through the same
+ * launcher is measured apart: what serving the sources would cost.
  */
 async function coldStarts(): Promise<ColdStarts> {
     const hero = await heroRun();
@@ -356,37 +365,39 @@ async function coldStarts(): Promise<ColdStarts> {
             errors.push(`building the pack (tsc -p policies/tsconfig.json): ${err instanceof Error ? err.message : String(err)}`);
         }
     }
-    const measure = (label: string, start: ColdStartTask["start"], config: ColdStartTask["config"], repeats = COLD_REPEATS): ColdStartResult | undefined => {
+    /** One result per labelled pack (undefined for each when the child gave none). */
+    const measure = (packs: (ColdStartPack & { label: string })[], repeats: number): (ColdStartResult | undefined)[] => {
+        const labels = packs.map((p) => p.label);
         try {
-            log(`  cold start: ${label} ×${repeats}…`);
-            const [result] = spawnChild<ColdStartResult>("coldstart.ts", { runFile, start, config, repeats } satisfies ColdStartTask, 10 * 60_000);
-            if (result.error) {
-                errors.push(`${label}: ${result.error}`);
-            }
-            log(`    ${fmtMs(result.medianMs)} (port printed after ${fmtMs(median(result.portMs))})`);
-            return result;
+            log(`  cold start: ${labels.join(" and ")} ×${repeats}${packs.length > 1 ? ", alternating" : ""}…`);
+            const results = spawnChild<ColdStartResult>("coldstart.ts", { runFile, packs: packs.map(({ start, config }) => ({ start, config })), repeats } satisfies ColdStartTask, 10 * 60_000);
+            results.forEach((result, i) => {
+                if (result.error) {
+                    errors.push(`${labels[i]}: ${result.error}`);
+                }
+                log(`    ${labels[i]}: ${fmtMs(result.medianMs)} (port printed after ${fmtMs(median(result.portMs))})`);
+            });
+            return results;
         } catch (err) {
-            errors.push(`${label}: ${err instanceof Error ? err.message : String(err)}`);
-            return undefined;
+            errors.push(`${labels.join(", ")}: ${err instanceof Error ? err.message : String(err)}`);
+            return packs.map(() => undefined);
         }
     };
+    // awsguard's acm-certificate-expiration and access-keys-rotated stack policies call live AWS APIs (aws-sdk 2):
+    // offline they fail (in preview, with an unknown certificate ARN, before even reaching the network). One start
+    // with every policy records that; the measured starts then have those two disabled.
+    const awsguardStart = analyzerOptions("awsguard");
+    const [probe] = measure([{ label: "awsguard (run-policy-pack on bench/awsguard: main index.js, every policy)", start: awsguardStart, config: {} }], 1);
+    const awsguardPack = probe && !probe.error ? { label: "awsguard (every policy)", start: awsguardStart, config: {} } : { label: "awsguard (the two live-AWS-API policies disabled)", start: awsguardStart, config: AWSGUARD_OFFLINE_CONFIG };
     const sample = { packDir: path.join(ROOT, "tests/fixtures/packs/sample"), entry: "index.ts" };
     // Without a build, the launcher would load a stale or missing main: the error above stands for the figure.
-    const runway = !present ? measure("sample pack (Runway pack missing)", sample, {}) : compileMs !== null ? measure("runway (run-policy-pack on policies/: main bin/index.js)", analyzerOptions("runway"), RUNWAY_CONFIG) : undefined;
-    const typeScript = present ? measure("runway (run-policy-pack on policies/index.ts: ts-node, type-checked)", analyzerOptions("runway", true), RUNWAY_CONFIG, COLD_REPEATS_TYPESCRIPT) : undefined;
-    // awsguard's acm-certificate-expiration and access-keys-rotated stack policies call live AWS APIs (aws-sdk 2):
-    // offline they fail (in preview, with an unknown certificate ARN, before even reaching the network). When the
-    // whole pack fails, that is recorded and it is measured again with those two disabled.
-    let awsguard = measure("awsguard (run-policy-pack on bench/awsguard: main index.js, every policy)", analyzerOptions("awsguard"), {});
-    if (!awsguard || awsguard.error) {
-        awsguard = measure("awsguard (the same, the two live-AWS-API policies disabled)", analyzerOptions("awsguard"), {
-            "acm-certificate-expiration": { enforcementLevel: "disabled" },
-            "access-keys-rotated": { enforcementLevel: "disabled" },
-        });
-    }
+    const runwayPack = !present ? { label: "sample pack (Runway pack missing)", start: sample, config: {} } : compileMs !== null ? { label: "runway (run-policy-pack on policies/: main bin/index.js)", start: analyzerOptions("runway"), config: RUNWAY_CONFIG } : undefined;
+    const [runway, awsguard] = runwayPack ? measure([runwayPack, awsguardPack], COLD_REPEATS) : [undefined, ...measure([awsguardPack], COLD_REPEATS)];
+    const [typeScript] = present ? measure([{ label: "runway (run-policy-pack on policies/index.ts: ts-node, type-checked)", start: analyzerOptions("runway", true), config: RUNWAY_CONFIG }], COLD_REPEATS_TYPESCRIPT) : [undefined];
     fs.rmSync(runFile, { force: true });
     const med = (r: ColdStartResult | undefined) => (r && r.timesMs.length ? num(r.medianMs) : null);
     const port = (r: ColdStartResult | undefined) => (r && r.portMs.length ? num(median(r.portMs)) : null);
+    const runsOf = (r: ColdStartResult | undefined) => (r ? r.timesMs.map((t) => Math.round(t)) : []);
     return {
         source: hero.source,
         runwayMs: med(runway),
@@ -396,6 +407,7 @@ async function coldStarts(): Promise<ColdStarts> {
         runwayTypeScriptPortMs: port(typeScript),
         awsguardPortMs: port(awsguard),
         compileMs,
+        runsMs: { runway: runsOf(runway), runwayTypeScript: runsOf(typeScript), awsguard: runsOf(awsguard) },
         errors,
     };
 }
@@ -528,6 +540,16 @@ async function main(): Promise<void> {
     const present = runwayPackPresent();
     log(`runway bench: sizes ${args.sizes.join(", ")}; ${present ? "Runway pack from policies/" : "Runway pack MISSING — the harness's sample pack stands in"}; ${os.cpus().length} cores`);
 
+    /** Wall seconds of each part of the run (results.json `sectionSeconds`): where the 10-minute budget goes. */
+    const sectionSeconds: Record<string, number> = {};
+    let sectionStarted = Date.now();
+    const section = (name: string) => {
+        const now = Date.now();
+        sectionSeconds[name] = Math.round((now - sectionStarted) / 100) / 10;
+        sectionStarted = now;
+    };
+    section("awsguardInstall");
+
     const rows: RunRow[] = [];
     for (const size of args.sizes) {
         for (const mode of MODES) {
@@ -540,6 +562,7 @@ async function main(): Promise<void> {
             }
         }
     }
+    section("table");
     const sorted = [...args.sizes].sort((a, b) => a - b);
     const big = sorted[sorted.length - 1];
     const small = sorted.length > 1 ? sorted[sorted.length - 2] : big;
@@ -574,13 +597,18 @@ async function main(): Promise<void> {
         }
     }
     const scalingExponent = scalingExponentOf(scalingPairs);
+    section("scalingPairs");
 
     log("cold start (spawn → first AnalyzeStack answer on the hero stage):");
     const cold = await coldStarts();
+    section("coldStart");
     log("the packs' own cost in CrossGuard's Analyze handler (no gRPC):");
     const handler = handlerTimes();
+    section("analyzeHandler");
     const tests = args.skipTests ? { ms: null, exitCode: null } : testSuiteTime();
+    section("testSuite");
     const plan = args.skipPlan ? { zero: null, hero: null, enterprise: null, runsMs: {}, exitCodes: {}, note: "skipped (--skip-plan)" } : planTimes();
+    section("plan");
 
     const results = {
         runs: rows,
@@ -599,6 +627,7 @@ async function main(): Promise<void> {
         awsguardColdStartMs: cold.awsguardMs,
         coldStartPath: "the Pulumi CLI's launcher (@pulumi/pulumi/cmd/run-policy-pack) on the pack's folder",
         coldStartPortMs: { runway: cold.runwayPortMs, runwayTypeScript: cold.runwayTypeScriptPortMs, awsguard: cold.awsguardPortMs },
+        coldStartRunsMs: cold.runsMs,
         coldStartStack: cold.source,
         packCompileMs: cold.compileMs,
         coldStartErrors: cold.errors,
@@ -609,6 +638,7 @@ async function main(): Promise<void> {
         machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
         quick: args.quick,
         totalSeconds: 0,
+        sectionSeconds,
         date: new Date().toISOString(),
     };
     results.totalSeconds = Math.round((Date.now() - started) / 1000);
@@ -637,7 +667,7 @@ async function main(): Promise<void> {
                 ? `100k in-process: ${bigInProcess.map((r) => `${r.mode} ${fmtMs(r.runwayMs)}, ${r.peakRssMb} MB`).join("; ")}${flag(bigInProcess.every((r) => (r.runwayMs ?? Infinity) < 10_000 && r.peakRssMb < 2048))}`
                 : "100k in-process: not run (--quick)",
             `ratio Runway/awsguard: ${ratios.map((r) => r.toFixed(2)).join(", ")}${flag(ratios.length ? ratios.every((r) => r < 1) : null)}`,
-            `pack cold start (hero, through the CLI's launcher run-policy-pack): Runway ${fmtMs(cold.runwayMs)} (compiled main; tsc ${fmtMs(cold.compileMs)}); awsguard ${fmtMs(cold.awsguardMs)}${flag(
+            `pack cold start (hero, through the CLI's launcher run-policy-pack; median of ${COLD_REPEATS} starts each, alternating): Runway ${fmtMs(cold.runwayMs)} (compiled main; tsc ${fmtMs(cold.compileMs)}); awsguard ${fmtMs(cold.awsguardMs)}${flag(
                 cold.runwayMs === null ? null : cold.runwayMs < Math.min(1000, cold.awsguardMs ?? Infinity),
             )}; Runway's TypeScript entry, type-checked by the launcher: ${fmtMs(cold.runwayTypeScriptMs)}`,
             `  on: ${cold.source}${cold.errors.length ? `; errors: ${cold.errors.join("; ")}` : ""}`,
@@ -645,7 +675,9 @@ async function main(): Promise<void> {
             `npm run plan (cold, median of 5): ${plan.note && plan.zero === null && plan.hero === null && plan.enterprise === null ? plan.note : `zero ${fmtMs(plan.zero)}, hero ${fmtMs(plan.hero)}, enterprise ${fmtMs(plan.enterprise)}${flag(plan.enterprise === null ? null : plan.enterprise < 5000)}${plan.note ? ` (${plan.note})` : ""}`}`,
             `npm test: ${tests.ms === null ? "skipped" : `${fmtMs(tests.ms)} (exit ${tests.exitCode})`}`,
             ...rows.filter((r) => r.runwayError || r.awsguardError).map((r) => `errors at ${r.resources} ${r.mode} ${r.path}: ${[r.runwayError && `runway: ${r.runwayError}`, r.awsguardError && `awsguard: ${r.awsguardError}`].filter(Boolean).join("; ")}`),
-            `total ${results.totalSeconds} s; written ${path.relative(ROOT, args.out)}`,
+            `total ${results.totalSeconds} s (${Object.entries(sectionSeconds)
+                .map(([k, v]) => `${k} ${v} s`)
+                .join(", ")}); written ${path.relative(ROOT, args.out)}`,
             "",
         ].join("\n"),
     );
