@@ -1,11 +1,13 @@
 /**
- * `npm run bench [-- --quick] [-- --full] [-- --floor] [-- --wide] [-- --sizes 1000,10000] [-- --skip-tests] [-- --skip-plan]`
+ * `npm run bench [-- --quick] [-- --full] [-- --floor] [-- --wide] [-- --curve] [-- --sizes 1000,10000] [-- --skip-tests] [-- --skip-plan]`
  *
  * `--floor` adds two more sets of scaling pairs: the server floor — what materializing the stack for a graph costs
  * the server (CrossGuard, or the harness in-process) before any rule runs (`materializingVariant` in `packs.ts`) —
  * and the pack's own share — its stack policies timed on views already materialized (`ownShareVariant`).
  * `--wide` adds scaling pairs on wide stacks: each hero unit followed by every other type the graph rules read
  * (`synthetic-wide.ts`), where a rule that is quadratic for a type the hero lacks would show.
+ * `--curve` adds Runway's in-process cost per resource at 5k–100k resources in preview mode (`curve.ts`): where
+ * between the scaling pair's sizes the cost per resource grows.
  *
  * Times Runway's policy pack against `@pulumi/awsguard` on the same synthetic stacks (see `synthetic.ts`), both
  * in-process and through the real gRPC analyzer, each measurement in its own process (`worker.ts`); then the
@@ -21,6 +23,7 @@ import type { ColdStartPack, ColdStartResult, ColdStartTask } from "./coldstart"
 import type { HandlerResult, HandlerTask } from "./handler";
 import type { PackId } from "./found";
 import { analyzerOptions, AWSGUARD_DIR, buildRunwayPack, ensureAwsguardInstalled, ROOT, RUNWAY_CONFIG, runwayPackPresent } from "./packs";
+import { CURVE_SIZES, describeCurve, measureCurve, type CurvePoint } from "./curve";
 import { measurePairs, ratioOf, SCALING_PAIRS, scalingExponentOf, type PhaseScaling, type ScalingPairs } from "./scaling";
 import { generateStack, type Mode } from "./synthetic";
 import { median } from "./stats";
@@ -91,11 +94,13 @@ interface Args {
     floor: boolean;
     /** Also measure the scaling pairs on wide stacks (bench/synthetic-wide.ts): adds about a minute and a half. */
     wide: boolean;
+    /** Also measure the per-resource cost curve (bench/curve.ts): adds about two minutes. */
+    curve: boolean;
     out: string;
 }
 
 function parseArgs(argv: string[]): Args {
-    const args: Args = { sizes: FULL_SIZES, quick: false, full: false, skipTests: false, skipPlan: false, floor: false, wide: false, out: path.join(ROOT, "bench", "results.json") };
+    const args: Args = { sizes: FULL_SIZES, quick: false, full: false, skipTests: false, skipPlan: false, floor: false, wide: false, curve: false, out: path.join(ROOT, "bench", "results.json") };
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         if (a === "--quick") {
@@ -116,10 +121,12 @@ function parseArgs(argv: string[]): Args {
             args.floor = true;
         } else if (a === "--wide") {
             args.wide = true;
+        } else if (a === "--curve") {
+            args.curve = true;
         } else if (a === "--out") {
             args.out = path.resolve(argv[++i] ?? "");
         } else {
-            throw new Error(`unknown option ${a}; allowed: --quick, --full, --floor, --wide, --sizes <n,n,…>, --skip-tests, --skip-plan, --out <file>`);
+            throw new Error(`unknown option ${a}; allowed: --quick, --full, --floor, --wide, --curve, --sizes <n,n,…>, --skip-tests, --skip-plan, --out <file>`);
         }
     }
     return args;
@@ -598,6 +605,13 @@ async function main(): Promise<void> {
     }
     const scalingExponent = scalingExponentOf(scalingPairs);
     section("scalingPairs");
+    let curve: CurvePoint[] | undefined;
+    if (args.curve) {
+        log(`per-resource cost curve, Runway in-process, preview (${CURVE_SIZES.map((n) => n.toLocaleString("en-US")).join(", ")} resources, each a fresh worker):`);
+        curve = measureCurve("preview", (size, m) => runwayInProcess(size, m));
+        log(`  µs per resource: ${describeCurve(curve)}`);
+        section("curve");
+    }
 
     log("cold start (spawn → first AnalyzeStack answer on the hero stage):");
     const cold = await coldStarts();
@@ -617,6 +631,7 @@ async function main(): Promise<void> {
         scalingPairs,
         ...(args.floor ? { scalingFloor, scalingOwn } : {}),
         ...(args.wide ? { scalingWide } : {}),
+        ...(curve ? { perResourceCurve: curve } : {}),
         scalingBy,
         planMs: { zero: plan.zero, hero: plan.hero, enterprise: plan.enterprise },
         planRunsMs: plan.runsMs,
@@ -659,6 +674,7 @@ async function main(): Promise<void> {
             ...MODES.map((m) => `  ${m} by phase: ${describePhases(scalingPairs[m]?.byPhase)}`),
             ...(args.floor ? MODES.map((m) => `  server floor, ${m}: ${scalingFloor[m]?.median ?? "n/a"} (${describePhases(scalingFloor[m]?.byPhase)})`) : []),
             ...(args.floor ? MODES.map((m) => `  pack's own share, ${m}: stack policies on materialized views ${scalingOwn[m]?.byPhase?.analyzeStackOwn ?? "n/a"}×`) : []),
+            ...(curve ? [`  µs per resource (preview; --curve): ${describeCurve(curve)}`] : []),
             ...(args.wide ? MODES.map((m) => `  wide stacks, ${m}: ${scalingWide[m]?.median ?? "n/a"} (${scalingWide[m]?.ratios.map((r) => r ?? "n/a").join(", ") ?? "n/a"}; ${describePhases(scalingWide[m]?.byPhase)})`) : []),
             `  from the table's medians (measured minutes apart): ${Object.entries(scalingBy)
                 .map(([k, v]) => `${k} ${v ?? "n/a"}`)

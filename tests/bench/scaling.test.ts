@@ -2,23 +2,7 @@
 import { strict as assert } from "assert";
 import { splitPhases, type PhaseSplit } from "../../bench/phases";
 import { measurePairs, medianOf, phaseScaling, ratioOf, scalingExponentOf } from "../../bench/scaling";
-import type { Mode } from "../../bench/synthetic";
-import type { WorkerResult } from "../../bench/worker";
-
-function result(size: number, mode: Mode, medianMs: number, error?: string): WorkerResult {
-    const r: WorkerResult = {
-        task: { kind: "evaluate", resources: size, mode, path: "inprocess", pack: "runway", repeats: 1 },
-        timesMs: [medianMs],
-        warmupMs: [],
-        medianMs,
-        peakRssMb: 0,
-        generateMs: 0,
-        diagnostics: 0,
-        found: { planted: 0, covered: 0, found: 0, byKind: {} as WorkerResult["found"]["byKind"], otherFindings: 0, otherMandatory: 0, notEvaluated: 0, missedExamples: [] },
-        packUsed: "runway",
-    };
-    return error ? { ...r, error } : r;
-}
+import { result } from "./worker-result";
 
 describe("bench scaling figure", () => {
     it("measures each pair small-then-big, back to back, and takes the median of the pairs' ratios", () => {
