@@ -428,9 +428,10 @@ interface PlanTimes {
     note?: string;
 }
 
-/** `npm run plan` per stage, as a cold process (what the npm script runs), median of 5. */
+/** `npm run plan` per stage, exactly as users type it (npm's own start-up included), a cold process each time, median of 5. */
 function planTimes(): PlanTimes {
     const cli = path.join(ROOT, "plan", "cli.ts");
+    const npm = process.platform === "win32" ? "npm.cmd" : "npm";
     const out: PlanTimes = { zero: null, hero: null, enterprise: null, runsMs: {}, exitCodes: {} };
     if (!fs.existsSync(cli)) {
         out.note = "n/a (plan CLI missing)";
@@ -442,7 +443,7 @@ function planTimes(): PlanTimes {
         log(`  npm run plan -- ${PLAN_ARGS[stage].join(" ")} ×5…`);
         for (let i = 0; i < 5; i++) {
             const started = process.hrtime.bigint();
-            const child = spawnSync(process.execPath, ["-r", path.join(ROOT, "harness", "ts-register.js"), cli, ...PLAN_ARGS[stage]], {
+            const child = spawnSync(npm, ["run", "--silent", "plan", "--", ...PLAN_ARGS[stage]], {
                 cwd: ROOT,
                 encoding: "utf8",
                 maxBuffer: 256 * 1024 * 1024,
