@@ -217,7 +217,7 @@ function work(task: WorkerTask): WorkerResult[] {
 
 /**
  * Measures both packs on one (size, mode, path). In-process, each pack in its own worker (its RSS is the
- * worker's); over gRPC, one worker serves both side by side with alternating runs (see `evaluateOverGrpc`).
+ * worker's); over gRPC, one worker serves both side by side, taking turns within each run (see `evaluateOverGrpc`).
  */
 function evaluate(size: number, mode: Mode, p: WorkerTask["path"], repeats: number): { runway: WorkerResult; awsguard: WorkerResult } {
     const task = (pack: PackId): WorkerTask => ({ kind: "evaluate", resources: size, mode, path: p, pack, repeats, warmup: warmupFor(size, p) });
@@ -232,7 +232,7 @@ const num = (v: number): number | null => (Number.isFinite(v) ? Math.round(v * 1
 
 function benchRow(size: number, mode: Mode, p: WorkerTask["path"]): RunRow {
     const repeats = repeatsFor(size, p);
-    log(`  ${size.toLocaleString("en-US")} resources, ${mode}, ${p}: runway and awsguard ×${repeats}${p === "grpc" ? ", alternating" : ""}…`);
+    log(`  ${size.toLocaleString("en-US")} resources, ${mode}, ${p}: runway and awsguard ×${repeats}${p === "grpc" ? ", in turns of 250 calls" : ""}…`);
     const { runway, awsguard } = evaluate(size, mode, p, repeats);
     log(`    runway ${fmtMs(runway.medianMs)}, found ${runway.found.found}/${runway.found.planted}${runway.error ? `, ERROR ${runway.error}` : ""}`);
     log(`    awsguard ${fmtMs(awsguard.medianMs)}, found ${awsguard.found.found}/${awsguard.found.covered} covered${awsguard.error ? `, ERROR ${awsguard.error}` : ""}`);

@@ -4,8 +4,8 @@
  *   node -r ./harness/ts-register.js bench/worker.ts <json WorkerTask>
  *
  * Generates the synthetic stack, evaluates one pack on it `warmup + repeats` times in-process with `evaluatePack`,
- * or one or two packs through their real gRPC analyzers with `analyzeRun` (one analyzer process per pack for all
- * runs, runs alternating between the packs), counts what each found of the planted violations, and prints one
+ * or one or two packs through their real gRPC analyzers with `sendRunInTurns` (one analyzer process per pack for all
+ * runs, the packs taking turns every 250 calls within each run), counts what each found of the planted violations, and prints one
  * line `RESULT <json WorkerResult>` per pack on stdout.
  * Diagnostics count: the timed run's, plus URN-attributed resource-policy diagnostics (see `attribute`).
  *
@@ -14,7 +14,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { analyzeRun, configureAnalyzer, decodeRun, encodeRun, evaluatePack, sendRun, startAnalyzer, type AnalyzerConnection, type PolicyDiagnostic, type PolicyPackDefinition, type ProgramRun, type StartOptions } from "../harness";
+import { analyzeRun, configureAnalyzer, decodeRun, encodeRun, evaluatePack, sendRunInTurns, startAnalyzer, type AnalyzerConnection, type PolicyDiagnostic, type PolicyPackDefinition, type ProgramRun, type StartOptions } from "../harness";
 import { decodeDiagnostic } from "../policies/lib/finding-format";
 import { countFound, type FoundCount, type PackId } from "./found";
 import { analyzerOptions, loadAwsguardPack, loadRunwayPack, materializingVariant, ownShareVariant, ROOT, RUNWAY_CONFIG, runwayPackPresent } from "./packs";
@@ -32,7 +32,7 @@ export interface WorkerTask {
     repeats: number;
     /** Untimed runs first (JIT warm-up; their times are reported as `warmupMs`, not in the median). */
     warmup?: number;
-    /** gRPC only: a second pack served side by side, runs alternating with `pack`'s (one RESULT line each). */
+    /** gRPC only: a second pack served side by side, taking turns with `pack` within each run (one RESULT line each). */
     alongside?: PackId;
     /**
      * In-process: `floor` evaluates the pack's server floor instead of the pack (`materializingVariant`); `own` the
@@ -127,6 +127,10 @@ function recorder(warmup: number) {
             (i < warmup ? warmupMs : timesMs).push(Number(process.hrtime.bigint() - started) / 1e6);
             return result;
         },
+        /** A time measured elsewhere (`sendRunInTurns`). */
+        record: (i: number, ms: number): void => {
+            (i < warmup ? warmupMs : timesMs).push(ms);
+        },
     };
 }
 
@@ -162,8 +166,8 @@ function grpcOptions(pack: PackId): StartOptions {
 
 /**
  * Over gRPC: one analyzer per pack serves every run (its start-up is the cold-start figure, measured apart). With
- * several packs (`task.pack` and `task.alongside`), the analyzers run side by side and the runs alternate
- * (A, B, A, B…), so that the machine's drift during a measurement weighs on every pack alike. The requests are
+ * several packs (`task.pack` and `task.alongside`), the analyzers run side by side and take turns every 250 calls
+ * within each run (`sendRunInTurns`), so that the machine's drift during a measurement weighs on every pack alike. The requests are
  * encoded once, before any timing (`encodeRun`: the engine's encoding is not the analyzer's time). Peak RSS is each
  * analyzer process's.
  */
@@ -181,18 +185,22 @@ async function evaluateOverGrpc(task: WorkerTask, packs: PackId[], run: ProgramR
             }
         }
         for (let i = 0; i < warmup + task.repeats; i++) {
-            for (const s of served) {
-                const connection = s.connection;
-                if (!connection || s.error) {
-                    continue;
+            const live = served.filter((s): s is typeof s & { connection: AnalyzerConnection } => s.connection !== undefined && !s.error);
+            // Timed: each analyzer's answers arriving, the analyzers taking turns (see sendRunInTurns); decoding the
+            // answers is the engine's work (Go), done after.
+            const results = await sendRunInTurns(
+                live.map((s) => s.connection),
+                encoded,
+            );
+            live.forEach((s, k) => {
+                const { responses, ms, error } = results[k];
+                if (responses) {
+                    s.rec.record(i, ms);
+                    s.diagnostics = decodeRun(encoded, responses);
+                } else {
+                    s.error = describe(error);
                 }
-                try {
-                    // Timed: the analyzer's answers arriving; decoding them is the engine's work (Go), done after.
-                    s.diagnostics = decodeRun(encoded, await s.rec.time(i, () => sendRun(connection, encoded)));
-                } catch (err) {
-                    s.error = describe(err);
-                }
-            }
+            });
         }
         for (const s of served) {
             const connection = s.connection;

@@ -3,7 +3,7 @@ import * as grpc from "@grpc/grpc-js";
 import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
-import { GrpcCallError, UnaryChannel } from "../../harness";
+import { decodeRun, GrpcCallError, sendRunInTurns, UnaryChannel, type EncodedRun } from "../../harness";
 import { unframe } from "../../harness/grpc-unary";
 
 /**
@@ -104,5 +104,82 @@ describe("harness: the engine stand-in's unary gRPC channel", () => {
         assert.throws(() => unframe("/r", Buffer.from([0, 0, 0])), /holds no message/);
         assert.throws(() => unframe("/r", Buffer.from([1, 0, 0, 0, 0])), /compressed/);
         assert.throws(() => unframe("/r", Buffer.from([0, 0, 0, 0, 9, 1])), /says 14/);
+    });
+});
+
+describe("harness: sendRunInTurns, several analyzers taking turns within one run", () => {
+    /** A stand-in analyzer that records the URNs it is asked about, in order, and fails on `failOn`. */
+    async function standIn(failOn?: string) {
+        const seen: string[] = [];
+        const server = new grpc.Server({ "grpc.max_receive_message_length": 64 * 1024 * 1024 });
+        server.addService(AnalyzerService, {
+            analyze: (call: grpc.ServerUnaryCall<analyzerproto.AnalyzeRequest, analyzerproto.AnalyzeResponse>, callback: grpc.sendUnaryData<analyzerproto.AnalyzeResponse>) => {
+                const urn = call.request.getUrn();
+                seen.push(urn);
+                if (urn === failOn) {
+                    callback({ code: grpc.status.INTERNAL, details: "boom" }, null);
+                    return;
+                }
+                const response = new analyzerproto.AnalyzeResponse();
+                const d = new analyzerproto.AnalyzeDiagnostic();
+                d.setMessage(`seen ${urn}`);
+                response.addDiagnostics(d);
+                callback(null, response);
+            },
+            analyzeStack: (call: grpc.ServerUnaryCall<analyzerproto.AnalyzeStackRequest, analyzerproto.AnalyzeResponse>, callback: grpc.sendUnaryData<analyzerproto.AnalyzeResponse>) => {
+                seen.push(`stack of ${call.request.getResourcesList().length}`);
+                callback(null, new analyzerproto.AnalyzeResponse());
+            },
+        });
+        const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
+        const channel = new UnaryChannel(`http://127.0.0.1:${port}`);
+        return { seen, channel, stop: () => (channel.close(), server.forceShutdown()) };
+    }
+
+    /** A run of `n` resources, encoded as `encodeRun` would: one Analyze request each, then the stack request. */
+    function encoded(n: number): EncodedRun {
+        const analyze = Array.from({ length: n }, (_, i) => {
+            const req = new analyzerproto.AnalyzeRequest();
+            req.setUrn(`urn-${i}`);
+            return { urn: `urn-${i}`, request: req.serializeBinary() };
+        });
+        const stack = new analyzerproto.AnalyzeStackRequest();
+        stack.setResourcesList(analyze.map((a) => new analyzerproto.AnalyzerResource().setUrn(a.urn)));
+        return { analyze, stack: stack.serializeBinary() };
+    }
+
+    it("gives every analyzer the whole run in the engine's order, its answers to its own run, and a time of its own", async () => {
+        const a = await standIn();
+        const b = await standIn();
+        try {
+            const run = encoded(23);
+            const results = await sendRunInTurns([a, b], run, 5);
+            const expected = [...run.analyze.map((r) => r.urn), "stack of 23"];
+            assert.deepStrictEqual(a.seen, expected);
+            assert.deepStrictEqual(b.seen, expected);
+            for (const r of results) {
+                assert.ok(r.responses && r.ms > 0 && r.error === undefined);
+                assert.deepStrictEqual(decodeRun(run, r.responses).map((d) => `${d.urn} ${d.message}`), run.analyze.map((x) => `${x.urn} seen ${x.urn}`));
+            }
+        } finally {
+            a.stop();
+            b.stop();
+        }
+    });
+
+    it("drops an analyzer whose call fails and lets the others finish the run", async () => {
+        const failing = await standIn("urn-7");
+        const healthy = await standIn();
+        try {
+            const run = encoded(20);
+            const [broken, fine] = await sendRunInTurns([failing, healthy], run, 5);
+            assert.ok(broken.error instanceof GrpcCallError && broken.error.code === grpc.status.INTERNAL && !broken.responses);
+            assert.deepStrictEqual(failing.seen, run.analyze.slice(0, 8).map((r) => r.urn));
+            assert.ok(fine.responses && fine.error === undefined);
+            assert.strictEqual(healthy.seen.length, 21);
+        } finally {
+            failing.stop();
+            healthy.stop();
+        }
     });
 });
