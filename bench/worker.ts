@@ -7,15 +7,15 @@
  * or one or two packs through their real gRPC analyzers with `sendRunInTurns` (one analyzer process per pack for all
  * runs, the packs taking turns every 250 calls within each run), counts what each found of the planted violations, and prints one
  * line `RESULT <json WorkerResult>` per pack on stdout.
- * Diagnostics count: the timed run's, plus URN-attributed resource-policy diagnostics (see `attribute`).
+ * Diagnostics count: the last timed run's. An `Analyze` answer's diagnostics carry the URN of the resource asked about
+ * (as the engine attributes them), in-process and over gRPC alike (`decodeRun`).
  *
  * Peak RSS: in-process, this process's VmHWM (the stack, its protobufs and the pack); over gRPC, the analyzer
  * process's VmHWM read just before it is stopped (what the engine's policy plugin costs).
  */
 import * as fs from "fs";
 import * as path from "path";
-import { analyzeRun, configureAnalyzer, decodeRun, encodeRun, evaluatePack, sendRunInTurns, startAnalyzer, type AnalyzerConnection, type PolicyDiagnostic, type PolicyPackDefinition, type ProgramRun, type StartOptions } from "../harness";
-import { decodeDiagnostic } from "../policies/lib/finding-format";
+import { configureAnalyzer, decodeRun, encodeRun, evaluatePack, sendRunInTurns, startAnalyzer, type AnalyzerConnection, type PolicyDiagnostic, type PolicyPackDefinition, type ProgramRun, type StartOptions } from "../harness";
 import { countFound, type FoundCount, type PackId } from "./found";
 import { analyzerOptions, loadAwsguardPack, loadRunwayPack, materializingVariant, ownShareVariant, ROOT, RUNWAY_CONFIG, runwayPackPresent } from "./packs";
 import { generateStack, type Mode } from "./synthetic";
@@ -84,28 +84,6 @@ function samplePack(): PolicyPackDefinition {
     return { name: "sample", version: "0.0.0", policies: mod.samplePolicies };
 }
 
-/**
- * Resource policies report without a URN (the engine attributes an \`Analyze\` answer to the resource it asked
- * about); awsguard's diagnostics therefore carry none. To count what a pack found, each resource that holds a
- * planted violation is analyzed once more on its own (untimed) and its URN-less diagnostics are attributed to it.
- */
-async function attribute(urns: string[], run: ProgramRun, evaluate: (single: ProgramRun) => Promise<PolicyDiagnostic[]>): Promise<PolicyDiagnostic[]> {
-    const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
-    const out: PolicyDiagnostic[] = [];
-    for (const urn of urns) {
-        const resource = byUrn.get(urn);
-        if (!resource) {
-            continue;
-        }
-        for (const d of await evaluate({ ...run, resources: [resource] })) {
-            if (!d.urn && !decodeDiagnostic(d).urn) {
-                out.push({ ...d, urn });
-            }
-        }
-    }
-    return out;
-}
-
 type Measured = Omit<WorkerResult, "task" | "medianMs" | "generateMs" | "found" | "packUsed" | "diagnostics"> & { diagnostics: PolicyDiagnostic[] };
 
 const describe = (err: unknown) => (err instanceof Error ? err.message : String(err)).split("\n").slice(0, 3).join(" ").slice(0, 400);
@@ -138,7 +116,7 @@ function recorder(warmup: number) {
  * In-process: evaluates the pack `task.warmup + task.repeats` times in this process (whose peak RSS is the pack's).
  * The warm-up runs are reported apart (`warmupMs`): they carry the JIT warm-up, which the cold-start figure covers.
  */
-async function evaluateInProcess(task: WorkerTask, run: ProgramRun, plain: PolicyPackDefinition, plantedUrns: string[]): Promise<Measured> {
+async function evaluateInProcess(task: WorkerTask, run: ProgramRun, plain: PolicyPackDefinition): Promise<Measured> {
     const config = packConfig(task.pack);
     const warmup = task.warmup ?? 0;
     const rec = recorder(warmup);
@@ -152,7 +130,6 @@ async function evaluateInProcess(task: WorkerTask, run: ProgramRun, plain: Polic
             diagnostics = await rec.time(i, () => evaluatePack(run, pack, { config, onPhase: split.onPhase }));
         }
         split.run(-1);
-        diagnostics = [...diagnostics, ...(await attribute(plantedUrns, run, (single) => evaluatePack(single, pack, { config })))];
     } catch (err) {
         error = describe(err);
     }
@@ -171,7 +148,7 @@ function grpcOptions(pack: PackId): StartOptions {
  * encoded once, before any timing (`encodeRun`: the engine's encoding is not the analyzer's time). Peak RSS is each
  * analyzer process's.
  */
-async function evaluateOverGrpc(task: WorkerTask, packs: PackId[], run: ProgramRun, plantedUrns: string[]): Promise<Measured[]> {
+async function evaluateOverGrpc(task: WorkerTask, packs: PackId[], run: ProgramRun): Promise<Measured[]> {
     const warmup = task.warmup ?? 0;
     const encoded = encodeRun(run);
     const served = packs.map((pack) => ({ pack, rec: recorder(warmup), diagnostics: [] as PolicyDiagnostic[], rss: NaN, error: undefined as string | undefined, connection: undefined as AnalyzerConnection | undefined }));
@@ -208,11 +185,6 @@ async function evaluateOverGrpc(task: WorkerTask, packs: PackId[], run: ProgramR
                 continue;
             }
             s.rss = connection.pid === undefined ? NaN : peakRssMb(connection.pid);
-            try {
-                s.diagnostics = [...s.diagnostics, ...(await attribute(plantedUrns, run, (single) => analyzeRun(connection, single)))];
-            } catch (err) {
-                s.error = describe(err);
-            }
         }
     } finally {
         for (const s of served) {
@@ -244,9 +216,8 @@ async function main(): Promise<void> {
     const generated = process.hrtime.bigint();
     const stack = generateStack({ resources: task.resources, mode: task.mode, wide: task.wide === true });
     const generateMs = Number(process.hrtime.bigint() - generated) / 1e6;
-    const plantedUrns = [...new Set(stack.planted.flatMap((p) => [p.urn, ...p.alsoAcceptable]))];
     const packs: PackId[] = task.path === "grpc" && task.alongside ? [task.pack, task.alongside] : [task.pack];
-    const measured = task.path === "inprocess" ? [await evaluateInProcess(task, stack.run, inProcessPack(task.pack), plantedUrns)] : await evaluateOverGrpc(task, packs, stack.run, plantedUrns);
+    const measured = task.path === "inprocess" ? [await evaluateInProcess(task, stack.run, inProcessPack(task.pack))] : await evaluateOverGrpc(task, packs, stack.run);
     measured.forEach((m, i) => {
         const pack = packs[i];
         const { diagnostics, ...rest } = m;
