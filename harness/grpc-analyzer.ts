@@ -207,12 +207,12 @@ export interface RunResponses {
  * engine makes them; the responses are kept as received (`decodeRun` turns them into diagnostics). Timing this
  * times the analyzer and the transport, not the engine stand-in's protobuf decoding (the engine decodes in Go).
  */
-export async function sendRun(connection: AnalyzerConnection, run: EncodedRun): Promise<RunResponses> {
-    const analyze = new Array<Buffer>(run.analyze.length);
-    for (let i = 0; i < run.analyze.length; i++) {
-        analyze[i] = await connection.channel.call(ANALYZE, run.analyze[i].request);
+export async function sendRun(connection: Pick<AnalyzerConnection, "channel">, run: EncodedRun): Promise<RunResponses> {
+    const [result] = await sendRunInTurns([connection], run);
+    if (!result.responses) {
+        throw result.error;
     }
-    return { analyze, stack: await connection.channel.call(ANALYZE_STACK, run.stack) };
+    return result.responses;
 }
 
 /** What `sendRunInTurns` measured of one analyzer: its answers, its time, or the error that stopped it. */
