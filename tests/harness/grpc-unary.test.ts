@@ -6,18 +6,32 @@ import { AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { decodeRun, GrpcCallError, sendRunInTurns, UnaryChannel, type EncodedRun } from "../../harness";
 import { unframe } from "../../harness/grpc-unary";
 
+/** A grpc-js server (what every CrossGuard analyzer runs) serving `implementation`, and a channel to it. */
+async function serve(implementation: grpc.UntypedServiceImplementation): Promise<{ channel: UnaryChannel; stop: () => void }> {
+    const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
+    server.addService(AnalyzerService, implementation);
+    const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
+    const channel = new UnaryChannel(`http://127.0.0.1:${port}`);
+    return {
+        channel,
+        stop: () => {
+            channel.close();
+            server.forceShutdown();
+        },
+    };
+}
+
 /**
  * The engine stand-in's channel against a grpc-js server (the server every CrossGuard analyzer runs), in this
  * process: answers, statuses with their messages, a large request, and calls one after another on one connection.
  */
 describe("harness: the engine stand-in's unary gRPC channel", () => {
-    let server: grpc.Server;
     let channel: UnaryChannel;
+    let stop: () => void;
     let received = 0;
 
     before(async () => {
-        server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
-        server.addService(AnalyzerService, {
+        ({ channel, stop } = await serve({
             getAnalyzerInfo: (_call: grpc.ServerUnaryCall<emptyproto.Empty, analyzerproto.AnalyzerInfo>, callback: grpc.sendUnaryData<analyzerproto.AnalyzerInfo>) => {
                 const info = new analyzerproto.AnalyzerInfo();
                 info.setName("stand-in");
@@ -37,15 +51,10 @@ describe("harness: the engine stand-in's unary gRPC channel", () => {
                 response.addDiagnostics(d);
                 callback(null, response);
             },
-        });
-        const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
-        channel = new UnaryChannel(`http://127.0.0.1:${port}`);
+        }));
     });
 
-    after(() => {
-        channel.close();
-        server.forceShutdown();
-    });
+    after(() => stop());
 
     const analyze = (urn: string, name = "x") => {
         const req = new analyzerproto.AnalyzeRequest();
@@ -111,8 +120,7 @@ describe("harness: sendRunInTurns, several analyzers taking turns within one run
     /** A stand-in analyzer that records the URNs it is asked about, in order, and fails on `failOn`. */
     async function standIn(failOn?: string) {
         const seen: string[] = [];
-        const server = new grpc.Server({ "grpc.max_receive_message_length": 64 * 1024 * 1024 });
-        server.addService(AnalyzerService, {
+        const { channel, stop } = await serve({
             analyze: (call: grpc.ServerUnaryCall<analyzerproto.AnalyzeRequest, analyzerproto.AnalyzeResponse>, callback: grpc.sendUnaryData<analyzerproto.AnalyzeResponse>) => {
                 const urn = call.request.getUrn();
                 seen.push(urn);
@@ -131,9 +139,7 @@ describe("harness: sendRunInTurns, several analyzers taking turns within one run
                 callback(null, new analyzerproto.AnalyzeResponse());
             },
         });
-        const port = await new Promise<number>((resolve, reject) => server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
-        const channel = new UnaryChannel(`http://127.0.0.1:${port}`);
-        return { seen, channel, stop: () => (channel.close(), server.forceShutdown()) };
+        return { seen, channel, stop };
     }
 
     /** A run of `n` resources, encoded as `encodeRun` would: one Analyze request each, then the stack request. */
