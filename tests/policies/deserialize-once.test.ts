@@ -8,7 +8,7 @@ import { strict as assert } from "assert";
 import * as path from "path";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import { runProgram, serverHandlers, type ProgramRun } from "../../harness";
-import { analyzeRequest, analyzerResource, providerLookup } from "../../harness/analyzer-wire";
+import { analyzeRequest, encodeStackRequest, providerLookup } from "../../harness/analyzer-wire";
 import { deserializeOncePerRequest, type DeserializeModule } from "../../policies/lib/deserialize-once";
 import { runwayPack } from "../../policies/pack";
 import { STAGE_RUNS } from "../stages/helpers";
@@ -29,9 +29,7 @@ async function serve(run: ProgramRun): Promise<unknown[]> {
         const response = await server.analyze(analyzerproto.AnalyzeRequest.deserializeBinary(bytes));
         out.push(...response.getDiagnosticsList().map((d) => ({ ...d.toObject(), urn: d.getUrn() || r.urn })));
     }
-    const stack = new analyzerproto.AnalyzeStackRequest();
-    stack.setResourcesList(run.resources.map((r) => analyzerResource(r, lookup(r.provider))));
-    const response = await server.analyzeStack(analyzerproto.AnalyzeStackRequest.deserializeBinary(stack.serializeBinary()));
+    const response = await server.analyzeStack(analyzerproto.AnalyzeStackRequest.deserializeBinary(encodeStackRequest(run)));
     out.push(...response.getDiagnosticsList().map((d) => d.toObject()));
     return out;
 }
@@ -101,10 +99,8 @@ describe("one deserialization per resource per request (the pack's analyzer)", f
     it("deserializes each resource once per AnalyzeStack across the stack policies", async () => {
         const run = runs["hero stage"];
         const lookup = providerLookup(run.resources);
-        const stack = new analyzerproto.AnalyzeStackRequest();
-        stack.setResourcesList(run.resources.map((r) => analyzerResource(r, lookup(r.provider))));
         const withProviders = run.resources.filter((r) => r.provider && lookup(r.provider)).length;
-        const bytes = stack.serializeBinary();
+        const bytes = encodeStackRequest(run);
         const { deserialized } = await withMemo(() => server.analyzeStack(analyzerproto.AnalyzeStackRequest.deserializeBinary(bytes)), false);
         assert.equal(deserialized, run.resources.length + withProviders);
     });
