@@ -1,12 +1,12 @@
 /** Shared helpers for cost tests: temporary usage files and line lookup. */
 import * as fs from "fs";
-import * as os from "os";
+import { tempDir } from "../temp";
 import * as path from "path";
 import type { CostLine, CostReport } from "../../cost";
 
 /** Writes `content` as JSON to a temporary file and returns its path. */
 export function tempJson(content: unknown, name = "usage.json"): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "runway-cost-"));
+    const dir = tempDir("cost");
     const file = path.join(dir, name);
     fs.writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
     return file;

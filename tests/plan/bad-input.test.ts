@@ -1,12 +1,12 @@
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
+import { tempDir } from "../temp";
 import * as path from "path";
 import { FIXTURES, plan, rejects, SMOKE } from "./helpers";
 
 describe("plan: bad input exits 2 with one clear message", function () {
     this.timeout(60_000);
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "runway-bad-"));
+    const tmp = tempDir("bad-input");
 
     it("an unknown flag", () => rejects(["--program", SMOKE, "--colour"], /unknown argument "--colour"/));
     it("a flag without its value", () => rejects(["--stage"], /--stage needs a value/));

@@ -1,6 +1,5 @@
 import * as assert from "assert";
-import * as fs from "fs";
-import * as os from "os";
+import { tempDir } from "../temp";
 import * as path from "path";
 import type { PlanDocument } from "../../plan/document";
 import { FIXTURES, plan, VIOLATING } from "./helpers";
@@ -10,7 +9,7 @@ describe("plan: --baseline marks only new violations", function () {
     let doc: PlanDocument;
     let markdown: string;
     before(async () => {
-        const baseFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "runway-base-")), "base.json");
+        const baseFile = path.join(tempDir("baseline"), "base.json");
         const base = await plan(["--program", path.join(FIXTURES, "violating-base/index.ts"), "--format", "json", "--out", baseFile]);
         assert.strictEqual(base.code, 0, base.stderr);
         doc = JSON.parse((await plan(["--program", VIOLATING, "--format", "json", "--baseline", baseFile])).stdout) as PlanDocument;

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
+import { tempDir } from "../temp";
 import * as path from "path";
 import type { PlanDocument } from "../../plan/document";
 import { plan, ROOT, SMOKE, VIOLATING, type PlanResult } from "./helpers";
@@ -95,14 +95,14 @@ describe("plan: the JSON contract", function () {
         const none = json(await plan(["--program", SMOKE, "--format", "json", "--usage", "none"]));
         assert.ok(none.cost.monthlyUsd <= smoke.cost.monthlyUsd);
         assert.ok(none.cost.notes.some((n) => /--usage none/.test(n)), none.cost.notes.join("\n"));
-        const file = path.join(os.tmpdir(), `runway-usage-${process.pid}.json`);
+        const file = path.join(tempDir("usage"), "usage.json");
         fs.writeFileSync(file, JSON.stringify({ fields: { "s3.gbStored": { value: 1000 } } }));
         const heavy = json(await plan(["--program", SMOKE, "--format", "json", "--usage", file]));
         assert.ok(heavy.cost.monthlyUsd > smoke.cost.monthlyUsd, `${heavy.cost.monthlyUsd} > ${smoke.cost.monthlyUsd}`);
     });
 
     it("--out writes the report to a file and nothing to stdout", async () => {
-        const out = path.join(os.tmpdir(), `runway-plan-${process.pid}`, "plan.json");
+        const out = path.join(tempDir("out"), "plan", "plan.json");
         const result = await plan(["--program", SMOKE, "--format", "json", "--out", out]);
         assert.strictEqual(result.stdout, "");
         assert.strictEqual((JSON.parse(fs.readFileSync(out, "utf8")) as PlanDocument).stack, "dev");

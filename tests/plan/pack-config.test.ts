@@ -4,7 +4,7 @@
  */
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
+import { tempDir } from "../temp";
 import * as path from "path";
 import type { Comparison } from "../../plan/compare";
 import type { PlanDocument } from "../../plan/document";
@@ -20,7 +20,7 @@ const WAIVER = { policy: "storage-encrypted-at-rest", resource: "jobs", reason: 
 
 describe("plan --policy-pack-config", function () {
     this.timeout(60_000);
-    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "runway-pack-config-"));
+    const tmp = tempDir("pack-config");
     const file = (name: string, content: unknown) => {
         const p = path.join(tmp, name);
         fs.writeFileSync(p, typeof content === "string" ? content : JSON.stringify(content));

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
+import { tempDir } from "../temp";
 import * as path from "path";
 import type { PlanDocument } from "../../plan/document";
 import { plan, REAL_WORLD, ROOT } from "./helpers";
@@ -36,7 +36,7 @@ describe("plan: real-world programs (--program)", function () {
     });
 
     it("ESM program with top-level await runs, with source lines mapped to the .ts file", async () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "runway-esm-"));
+        const dir = tempDir("esm");
         fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ type: "module" }));
         fs.mkdirSync(path.join(dir, "node_modules"));
         fs.symlinkSync(path.join(ROOT, "node_modules/@pulumi"), path.join(dir, "node_modules/@pulumi"));
