@@ -140,14 +140,12 @@ function materializeAll(resources: readonly PolicyResource[]): void {
 }
 
 /**
- * The server's floor for a graph pack: `pack` with its resource policies as they are and, instead of its stack
- * policies, one that only makes the server materialize what a whole-stack graph reads — every resource's properties
- * and property dependencies — and computes nothing. In-process, the harness (the server's stand-in) deserializes
- * lazily, so this is the most a graph can make it do; the real server does it all up front. Its `AnalyzeStack` is
- * what any graph pack pays before its first rule, and how that grows from 10k to 100k resources is not the pack's.
+ * `pack` without its stack policies: every resource policy as it is (a policy that validates both keeps its resource
+ * half), and an `AnalyzeStack` that runs nothing. How this grows from 10k to 100k resources is what the `Analyze`
+ * phase and the harness alone cost at each size, before any whole-stack work: the reference line under the server floor.
  */
-export function materializingVariant(pack: PolicyPackDefinition): PolicyPackDefinition {
-    const resourceOnly = pack.policies.flatMap((policy) => {
+export function resourcePoliciesVariant(pack: PolicyPackDefinition): PolicyPackDefinition {
+    const policies = pack.policies.flatMap((policy) => {
         if (!("validateStack" in policy)) {
             return [policy];
         }
@@ -158,13 +156,24 @@ export function materializingVariant(pack: PolicyPackDefinition): PolicyPackDefi
         void _dropped;
         return [rest as Policies[number]];
     });
+    return { ...pack, name: `${pack.name}-resource-policies`, policies };
+}
+
+/**
+ * The server's floor for a graph pack: `pack` with its resource policies as they are and, instead of its stack
+ * policies, one that only makes the server materialize what a whole-stack graph reads — every resource's properties
+ * and property dependencies — and computes nothing. In-process, the harness (the server's stand-in) deserializes
+ * lazily, so this is the most a graph can make it do; the real server does it all up front. Its `AnalyzeStack` is
+ * what any graph pack pays before its first rule, and how that grows from 10k to 100k resources is not the pack's.
+ */
+export function materializingVariant(pack: PolicyPackDefinition): PolicyPackDefinition {
     const materialize: Policies[number] = {
         name: "materialize-everything",
         description: "Reads every resource's properties and property dependencies; reports nothing.",
         enforcementLevel: "advisory",
         validateStack: (args) => materializeAll(args.resources),
     };
-    return { ...pack, name: `${pack.name}-floor`, policies: [...resourceOnly, materialize] };
+    return { ...pack, name: `${pack.name}-floor`, policies: [...resourcePoliciesVariant(pack).policies, materialize] };
 }
 
 /**

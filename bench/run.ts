@@ -1,9 +1,10 @@
 /**
  * `npm run bench [-- --quick] [-- --full] [-- --floor] [-- --wide] [-- --curve] [-- --sizes 1000,10000] [-- --skip-tests] [-- --skip-plan]`
  *
- * `--floor` adds two more sets of scaling pairs: the server floor — what materializing the stack for a graph costs
- * the server (CrossGuard, or the harness in-process) before any rule runs (`materializingVariant` in `packs.ts`) —
- * and the pack's own share — its stack policies timed on views already materialized (`ownShareVariant`).
+ * `--floor` adds three more sets of scaling pairs, interleaved round by round with the pack's own: the server floor —
+ * what materializing the stack for a graph costs the server (CrossGuard, or the harness in-process) before any rule
+ * runs (`materializingVariant` in `packs.ts`) —, the pack's own share — its stack policies timed on views already
+ * materialized (`ownShareVariant`) — and its resource policies alone, with no stack policy (`resourcePoliciesVariant`).
  * `--wide` adds scaling pairs on wide stacks: each hero unit followed by every other type the graph rules read
  * (`synthetic-wide.ts`), where a rule that is quadratic for a type the hero lacks would show.
  * `--curve` adds Runway's in-process cost per resource at 5k–100k resources in preview mode (`curve.ts`): where
@@ -24,7 +25,7 @@ import type { HandlerResult, HandlerTask } from "./handler";
 import type { PackId } from "./found";
 import { analyzerOptions, AWSGUARD_DIR, buildRunwayPack, ensureAwsguardInstalled, ROOT, RUNWAY_CONFIG, runwayPackPresent } from "./packs";
 import { CURVE_SIZES, describeCurve, measureCurve, type CurvePoint } from "./curve";
-import { measurePairs, ratioOf, SCALING_PAIRS, scalingExponentOf, type PhaseScaling, type ScalingPairs } from "./scaling";
+import { measurePairSets, measurePairs, ratioOf, SCALING_PAIRS, scalingExponentOf, type PhaseScaling, type ScalingPairs } from "./scaling";
 import { generateStack, type Mode } from "./synthetic";
 import { median } from "./stats";
 import type { WorkerResult, WorkerTask } from "./worker";
@@ -92,7 +93,7 @@ interface Args {
     full: boolean;
     skipTests: boolean;
     skipPlan: boolean;
-    /** Also measure the scaling pairs of the server floor and of the pack's own share (bench/packs.ts): adds about three minutes. */
+    /** Also measure the scaling pairs of the server floor, the pack's own share and its resource policies alone (bench/packs.ts), interleaved with the pack's: adds about four minutes. */
     floor: boolean;
     /** Also measure the scaling pairs on wide stacks (bench/synthetic-wide.ts): adds about a minute and a half. */
     wide: boolean;
@@ -580,33 +581,51 @@ async function main(): Promise<void> {
     const big = sorted[sorted.length - 1];
     const small = sorted.length > 1 ? sorted[sorted.length - 2] : big;
     const scalingBy = scaling(rows, big, small);
-    // Back-to-back pairs per mode, for the pack itself, (--floor) its server floor and its own share, (--wide) on wide stacks.
-    const pairsPerMode = (variant?: WorkerTask["variant"], wide = false): Partial<Record<Mode, ScalingPairs>> => {
+    // Back-to-back pairs per mode: the pack itself; with --floor, interleaved with its server floor, its own share and
+    // its resource policies alone; with --wide, on wide stacks.
+    const logPairs = (mode: Mode, label: string, pairs: ScalingPairs) => {
+        log(`  ${mode}${label}: ${pairs.ratios.map((r, i) => `${fmtMs(pairs.smallMs[i])} → ${fmtMs(pairs.bigMs[i])} = ${r ?? "n/a"}`).join("; ")}; median ${pairs.median ?? "n/a"}`);
+        log(`    ${describePhases(pairs.byPhase)}`);
+    };
+    const pairsPerMode = (wide = false): Partial<Record<Mode, ScalingPairs>> => {
         const byMode: Partial<Record<Mode, ScalingPairs>> = {};
         for (const mode of MODES) {
-            const pairs = measurePairs(small, big, mode, (size, m) => runwayInProcess(size, m, variant, wide));
-            byMode[mode] = pairs;
-            log(`  ${mode}: ${pairs.ratios.map((r, i) => `${fmtMs(pairs.smallMs[i])} → ${fmtMs(pairs.bigMs[i])} = ${r ?? "n/a"}`).join("; ")}; median ${pairs.median ?? "n/a"}`);
-            log(`    ${describePhases(pairs.byPhase)}`);
+            byMode[mode] = measurePairs(small, big, mode, (size, m) => runwayInProcess(size, m, undefined, wide));
+            logPairs(mode, "", byMode[mode]);
         }
         return byMode;
     };
     let scalingPairs: Partial<Record<Mode, ScalingPairs>> = {};
-    let scalingFloor: Partial<Record<Mode, ScalingPairs>> = {};
-    let scalingOwn: Partial<Record<Mode, ScalingPairs>> = {};
+    const scalingFloor: Partial<Record<Mode, ScalingPairs>> = {};
+    const scalingOwn: Partial<Record<Mode, ScalingPairs>> = {};
+    const scalingResourcePolicies: Partial<Record<Mode, ScalingPairs>> = {};
     let scalingWide: Partial<Record<Mode, ScalingPairs>> = {};
     if (big !== small) {
         log(`scaling: ${SCALING_PAIRS} back-to-back pairs (${small.toLocaleString("en-US")} then ${big.toLocaleString("en-US")} resources, Runway in-process) per mode:`);
-        scalingPairs = pairsPerMode();
         if (args.floor) {
-            log("server floor: Runway's stack policies replaced by one that only materializes every resource (materializingVariant):");
-            scalingFloor = pairsPerMode("floor");
-            log("pack's own share: Runway's stack policies timed on views already materialized (ownShareVariant):");
-            scalingOwn = pairsPerMode("own");
+            log("  each round interleaves 4 sets: the pack; its server floor (stack policies replaced by one that only materializes every resource: materializingVariant); its own share (stack policies timed on views already materialized: ownShareVariant); its resource policies alone (resourcePoliciesVariant)");
+            for (const mode of MODES) {
+                const sets = measurePairSets(small, big, mode, {
+                    pack: (size, m) => runwayInProcess(size, m),
+                    floor: (size, m) => runwayInProcess(size, m, "floor"),
+                    own: (size, m) => runwayInProcess(size, m, "own"),
+                    resources: (size, m) => runwayInProcess(size, m, "resources"),
+                });
+                scalingPairs[mode] = sets.pack;
+                scalingFloor[mode] = sets.floor;
+                scalingOwn[mode] = sets.own;
+                scalingResourcePolicies[mode] = sets.resources;
+                logPairs(mode, "", sets.pack);
+                logPairs(mode, ", server floor", sets.floor);
+                logPairs(mode, ", own share", sets.own);
+                logPairs(mode, ", resource policies alone", sets.resources);
+            }
+        } else {
+            scalingPairs = pairsPerMode();
         }
         if (args.wide) {
             log("wide stacks: every hero unit followed by every other type the graph rules read (synthetic-wide.ts):");
-            scalingWide = pairsPerMode(undefined, true);
+            scalingWide = pairsPerMode(true);
         }
     }
     const scalingExponent = scalingExponentOf(scalingPairs);
@@ -635,7 +654,7 @@ async function main(): Promise<void> {
         scalingExponent,
         scalingSizes: [small, big],
         scalingPairs,
-        ...(args.floor ? { scalingFloor, scalingOwn } : {}),
+        ...(args.floor ? { scalingFloor, scalingOwn, scalingResourcePolicies } : {}),
         ...(args.wide ? { scalingWide } : {}),
         ...(curve ? { perResourceCurve: curve } : {}),
         scalingBy,
@@ -680,6 +699,7 @@ async function main(): Promise<void> {
             ...MODES.map((m) => `  ${m} by phase: ${describePhases(scalingPairs[m]?.byPhase)}`),
             ...(args.floor ? MODES.map((m) => `  server floor, ${m}: ${scalingFloor[m]?.median ?? "n/a"} (${describePhases(scalingFloor[m]?.byPhase)})`) : []),
             ...(args.floor ? MODES.map((m) => `  pack's own share, ${m}: stack policies on materialized views ${scalingOwn[m]?.byPhase?.analyzeStackOwn ?? "n/a"}×`) : []),
+            ...(args.floor ? MODES.map((m) => `  resource policies alone (no stack policy), ${m}: ${scalingResourcePolicies[m]?.median ?? "n/a"} (${scalingResourcePolicies[m]?.ratios.map((r) => r ?? "n/a").join(", ") ?? "n/a"})`) : []),
             ...(curve ? [`  µs per resource (preview; --curve): ${describeCurve(curve)}`] : []),
             ...(args.wide ? MODES.map((m) => `  wide stacks, ${m}: ${scalingWide[m]?.median ?? "n/a"} (${scalingWide[m]?.ratios.map((r) => r ?? "n/a").join(", ") ?? "n/a"}; ${describePhases(scalingWide[m]?.byPhase)})`) : []),
             `  from the table's medians (measured minutes apart): ${Object.entries(scalingBy)

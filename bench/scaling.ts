@@ -61,20 +61,42 @@ export function ratioOf(big: number | null, small: number | null): number | null
  * Measures `pairs` back-to-back pairs in `mode`: `measure(small)` then `measure(big)`, each a fresh in-process
  * worker. A failed measurement leaves its pair without a ratio.
  */
-export function measurePairs(small: number, big: number, mode: Mode, measure: (size: number, mode: Mode) => WorkerResult, pairs = SCALING_PAIRS): ScalingPairs {
-    const out: ScalingPairs = { smallMs: [], bigMs: [], ratios: [], median: null, phases: [] };
-    for (let i = 0; i < pairs; i++) {
-        const s = measure(small, mode);
-        const b = measure(big, mode);
-        const sMs = s.error ? null : s.medianMs;
-        const bMs = b.error ? null : b.medianMs;
-        out.smallMs.push(sMs === null ? null : Math.round(sMs * 10) / 10);
-        out.bigMs.push(bMs === null ? null : Math.round(bMs * 10) / 10);
-        out.ratios.push(ratioOf(bMs, sMs));
-        out.phases?.push({ small: s.error ? null : (s.phases ?? null), big: b.error ? null : (b.phases ?? null) });
+export function measurePairs(small: number, big: number, mode: Mode, measure: Measure, pairs = SCALING_PAIRS): ScalingPairs {
+    return measurePairSets(small, big, mode, { only: measure }, pairs).only;
+}
+
+/** One measurement of one size in one mode (a fresh in-process worker in the bench). */
+export type Measure = (size: number, mode: Mode) => WorkerResult;
+
+/**
+ * Several sets of back-to-back pairs in `mode`, one set per entry of `measures`, interleaved: round by round, each
+ * set measures its pair (`small` then at once `big`) before the next set does. Sets that are to be compared with
+ * each other (the pack, its server floor, its resource policies alone) then share the machine's drift, which over the
+ * minutes a whole set takes moves this machine's speed by ±15 %.
+ */
+export function measurePairSets<K extends string>(small: number, big: number, mode: Mode, measures: Record<K, Measure>, pairs = SCALING_PAIRS): Record<K, ScalingPairs> {
+    const keys = Object.keys(measures) as K[];
+    const out = {} as Record<K, ScalingPairs>;
+    for (const key of keys) {
+        out[key] = { smallMs: [], bigMs: [], ratios: [], median: null, phases: [] };
     }
-    out.median = medianOf(out.ratios);
-    out.byPhase = phaseScaling(out.phases ?? []);
+    for (let i = 0; i < pairs; i++) {
+        for (const key of keys) {
+            const s = measures[key](small, mode);
+            const b = measures[key](big, mode);
+            const sMs = s.error ? null : s.medianMs;
+            const bMs = b.error ? null : b.medianMs;
+            const set = out[key];
+            set.smallMs.push(sMs === null ? null : Math.round(sMs * 10) / 10);
+            set.bigMs.push(bMs === null ? null : Math.round(bMs * 10) / 10);
+            set.ratios.push(ratioOf(bMs, sMs));
+            set.phases?.push({ small: s.error ? null : (s.phases ?? null), big: b.error ? null : (b.phases ?? null) });
+        }
+    }
+    for (const key of keys) {
+        out[key].median = medianOf(out[key].ratios);
+        out[key].byPhase = phaseScaling(out[key].phases ?? []);
+    }
     return out;
 }
 

@@ -17,11 +17,21 @@ import * as fs from "fs";
 import * as path from "path";
 import { configureAnalyzer, decodeRun, encodeRun, evaluatePack, sendRunInTurns, startAnalyzer, type AnalyzerConnection, type PolicyDiagnostic, type PolicyPackDefinition, type ProgramRun, type StartOptions } from "../harness";
 import { countFound, type FoundCount, type PackId } from "./found";
-import { analyzerOptions, loadAwsguardPack, loadRunwayPack, materializingVariant, ownShareVariant, ROOT, RUNWAY_CONFIG, runwayPackPresent } from "./packs";
+import { analyzerOptions, loadAwsguardPack, loadRunwayPack, materializingVariant, ownShareVariant, resourcePoliciesVariant, ROOT, RUNWAY_CONFIG, runwayPackPresent } from "./packs";
 import { generateStack, type Mode } from "./synthetic";
 import { runChild } from "./child";
 import { median } from "./stats";
 import { phaseRecorder, type PhaseSplit } from "./phases";
+
+/** What an in-process worker evaluates instead of the plain pack (see `WorkerTask.variant`). */
+export type Variant = "floor" | "own" | "resources";
+
+/** How each variant is named in `packUsed`. */
+const VARIANT_LABEL: Record<Variant, string> = {
+    floor: " (server floor: resource policies + materialize-everything)",
+    own: " (stack policies timed on materialized views)",
+    resources: " (resource policies only)",
+};
 
 export interface WorkerTask {
     kind: "evaluate";
@@ -36,9 +46,10 @@ export interface WorkerTask {
     alongside?: PackId;
     /**
      * In-process: `floor` evaluates the pack's server floor instead of the pack (`materializingVariant`); `own` the
-     * pack with its stack policies' own time measured apart (`ownShareVariant`). Both in bench/packs.ts.
+     * pack with its stack policies' own time measured apart (`ownShareVariant`); `resources` the pack's resource
+     * policies alone (`resourcePoliciesVariant`). All in bench/packs.ts.
      */
-    variant?: "floor" | "own";
+    variant?: Variant;
     /** In-process: evaluate a wide stack (`generateStack({ wide: true })`: every type the graph rules read). */
     wide?: boolean;
 }
@@ -122,7 +133,12 @@ async function evaluateInProcess(task: WorkerTask, run: ProgramRun, plain: Polic
     const warmup = task.warmup ?? 0;
     const rec = recorder(warmup);
     const split = phaseRecorder();
-    const pack = task.variant === "floor" ? materializingVariant(plain) : task.variant === "own" ? ownShareVariant(plain, split.own) : plain;
+    const variants: Record<Variant, () => PolicyPackDefinition> = {
+        floor: () => materializingVariant(plain),
+        own: () => ownShareVariant(plain, split.own),
+        resources: () => resourcePoliciesVariant(plain),
+    };
+    const pack = task.variant ? variants[task.variant]() : plain;
     let diagnostics: PolicyDiagnostic[] = [];
     let error: string | undefined;
     try {
@@ -229,7 +245,7 @@ async function main(): Promise<void> {
             generateMs,
             diagnostics: diagnostics.length,
             found: countFound(pack, stack.planted, diagnostics),
-            packUsed: `${packUsed(pack)}${task.variant === "floor" ? " (server floor: resource policies + materialize-everything)" : task.variant === "own" ? " (stack policies timed on materialized views)" : ""}${task.wide ? " on a wide stack" : ""}`,
+            packUsed: `${packUsed(pack)}${task.variant ? VARIANT_LABEL[task.variant] : ""}${task.wide ? " on a wide stack" : ""}`,
         };
         process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
     });

@@ -1,10 +1,11 @@
 /**
  * The server floor (`materializingVariant`: the pack's resource policies, and a stack policy that only reads) and the
- * pack's own share (`ownShareVariant`: the pack, its stack policies timed apart), bench/packs.ts.
+ * pack's own share (`ownShareVariant`: the pack, its stack policies timed apart), and the pack's resource policies alone
+ * (`resourcePoliciesVariant`), bench/packs.ts.
  */
 import { strict as assert } from "assert";
 import { evaluatePack } from "../../harness";
-import { loadRunwayPack, materializingVariant, ownShareVariant, RUNWAY_CONFIG } from "../../bench/packs";
+import { loadRunwayPack, materializingVariant, ownShareVariant, resourcePoliciesVariant, RUNWAY_CONFIG } from "../../bench/packs";
 import { generateStack } from "../../bench/synthetic";
 
 describe("bench: the server floor of a graph pack", () => {
@@ -47,6 +48,25 @@ describe("bench: the server floor of a graph pack", () => {
         assert.ok(diagnostics.every((d) => d.policyName !== "materialize-everything" && d.policyName !== "runway-graph"));
         const whole = await evaluatePack(stack.run, pack, { config: RUNWAY_CONFIG });
         assert.ok(whole.some((d) => d.policyName === "runway-graph"), "the whole pack's graph reports what the floor does not look for");
+    });
+
+    it("keeps the resource policies alone: no stack validation, and exactly the pack's findings from Analyze", async () => {
+        const alone = resourcePoliciesVariant(pack);
+        assert.ok(alone.policies.every((p) => !("validateStack" in p)));
+        assert.deepEqual(
+            alone.policies.map((p) => p.name),
+            pack.policies.filter((p) => "validateResource" in p).map((p) => p.name),
+        );
+        const stack = generateStack({ resources: 1000, mode: "update" });
+        const stackPolicies = new Set(pack.policies.filter((p) => "validateStack" in p && !("validateResource" in p)).map((p) => p.name));
+        const found = await evaluatePack(stack.run, alone, { config: RUNWAY_CONFIG });
+        const whole = await evaluatePack(stack.run, pack, { config: RUNWAY_CONFIG });
+        assert.ok(found.length > 0, "the resource policies still report (planted world-open SG rules, unencrypted RDS…)");
+        // Every finding of the resource policies alone is one the whole pack reports for the same resource.
+        const key = (d: (typeof found)[number]) => `${d.policyName}|${d.urn ?? ""}`;
+        const wholeKeys = new Set(whole.map(key));
+        assert.deepEqual(found.filter((d) => !wholeKeys.has(key(d))).map(key), []);
+        assert.ok(whole.some((d) => stackPolicies.has(d.policyName)), "the whole pack's stack policies report what the variant does not run");
     });
 
     it("times the pack's own share without changing what the pack reports", async () => {

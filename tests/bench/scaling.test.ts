@@ -1,7 +1,7 @@
 /** The bench's scaling figure (`bench/scaling.ts`): back-to-back pairs, the median pair ratio, the worse mode. */
 import { strict as assert } from "assert";
 import { splitPhases, type PhaseSplit } from "../../bench/phases";
-import { measurePairs, medianOf, phaseScaling, ratioOf, scalingExponentOf } from "../../bench/scaling";
+import { measurePairSets, measurePairs, medianOf, phaseScaling, ratioOf, scalingExponentOf } from "../../bench/scaling";
 import { result } from "./worker-result";
 
 describe("bench scaling figure", () => {
@@ -19,6 +19,20 @@ describe("bench scaling figure", () => {
         assert.equal(pairs.median, 10.77);
         // The table's way, small and big from different moments, would have said 1400 / 90:
         assert.equal(ratioOf(1400, 90), 15.56);
+    });
+
+    it("interleaves sets to be compared round by round, each set's pair still small-then-big back to back", () => {
+        const calls: string[] = [];
+        const times: Record<string, Record<number, number>> = { pack: { 10: 70, 100: 860 }, floor: { 10: 60, 100: 690 } };
+        const measure = (set: string) => (size: number, mode: "preview" | "update") => {
+            calls.push(`${set} ${size}`);
+            return result(size, mode, times[set][size]);
+        };
+        const sets = measurePairSets(10, 100, "preview", { pack: measure("pack"), floor: measure("floor") }, 2);
+        assert.deepEqual(calls, ["pack 10", "pack 100", "floor 10", "floor 100", "pack 10", "pack 100", "floor 10", "floor 100"]);
+        assert.deepEqual(sets.pack.ratios, [12.29, 12.29]);
+        assert.equal(sets.floor.median, 11.5);
+        assert.equal(Object.keys(sets).join(), "pack,floor");
     });
 
     it("leaves a pair whose measurement failed without a ratio, and the median to the others", () => {
