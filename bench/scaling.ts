@@ -122,3 +122,14 @@ export function scalingExponentOf(byMode: Partial<Record<Mode, ScalingPairs>>): 
         .filter((v): v is number => v !== null);
     return medians.length ? Math.max(...medians) : null;
 }
+
+/** `Analyze 9.3×, AnalyzeStack 19.8× (GC in AnalyzeStack: 1.6 → 140 ms, 1 → 14 collections)`. */
+export function describePhases(p: PhaseScaling | undefined): string {
+    if (!p) {
+        return "no phase split";
+    }
+    const x = (v: number | null) => (v === null ? "n/a" : `${v}×`);
+    const ms = (v: number | null) => (v === null ? "n/a" : `${Math.round(v * 10) / 10}`);
+    const own = p.analyzeStackOwn === undefined ? "" : `; stack policies' own time on materialized views ${x(p.analyzeStackOwn)}`;
+    return `Analyze ${x(p.analyze)}, AnalyzeStack ${x(p.analyzeStack)} (GC in AnalyzeStack: ${ms(p.analyzeStackGcMs[0])} → ${ms(p.analyzeStackGcMs[1])} ms, ${ms(p.analyzeStackGcCount[0])} → ${ms(p.analyzeStackGcCount[1])} collections; in Analyze: ${ms(p.analyzeGcMs[0])} → ${ms(p.analyzeGcMs[1])} ms)${own}`;
+}
