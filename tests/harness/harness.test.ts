@@ -187,6 +187,18 @@ describe("harness: evaluating a policy pack in-process and over gRPC", function 
         );
     });
 
+    it("configures a pack started again with each config as given: the Configure request is reused only for the same answer and config", async () => {
+        const run = await runProgram({ program: path.join(fixtures, "programs/two-buckets/index.ts") });
+        const packDir = path.join(fixtures, "packs/sample");
+        const noteOf = async (note: string) => (await analyzeOverGrpc(run, { packDir, config: { "buckets-have-sse": { note } } })).find((d) => d.policyName === "buckets-have-sse")?.message ?? "";
+        assert.match(await noteOf("(first)"), /\(first\)/);
+        assert.match(await noteOf("(second)"), /\(second\)/);
+        assert.match(await noteOf("(first)"), /\(first\)/);
+        for (let i = 0; i < 2; i++) {
+            await assert.rejects(analyzeOverGrpc(run, { packDir, config: { "buckets-have-sse": { note: 42 } } }), /note: must be string/, "an invalid config is rejected every time, never kept");
+        }
+    });
+
     it("tells onPhase when Analyze and AnalyzeStack ran, in order, around their policies, and changes nothing else", async () => {
         const run = await runProgram({ program: path.join(fixtures, "programs/two-buckets/index.ts") });
         const seen: { analyze: number[]; stack: number[] } = { analyze: [], stack: [] };
