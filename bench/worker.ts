@@ -52,6 +52,12 @@ export interface WorkerTask {
     variant?: Variant;
     /** In-process: evaluate a wide stack (`generateStack({ wide: true })`: every type the graph rules read). */
     wide?: boolean;
+    /**
+     * gRPC: a time box for the timed runs, ms. After the first, another run starts only if the runs so far plus one
+     * more as long as the last still fit in it; the runs done are the row's `repeats`. (The bench's 10-minute budget on
+     * a machine whose speed halves from one hour to the next.)
+     */
+    budgetMs?: number;
 }
 
 export interface WorkerResult {
@@ -154,6 +160,18 @@ async function evaluateInProcess(task: WorkerTask, run: ProgramRun, plain: Polic
     return error ? { ...result, error } : result;
 }
 
+/**
+ * Whether another timed run fits the time box `budgetMs` after the timed runs `runsMs` (wall ms each): always the
+ * first, and with no box every run; else the runs so far plus one more as long as the last must fit.
+ */
+export function anotherRunFits(runsMs: readonly number[], budgetMs: number | undefined): boolean {
+    if (budgetMs === undefined || runsMs.length === 0) {
+        return true;
+    }
+    const spent = runsMs.reduce((a, b) => a + b, 0);
+    return spent + runsMs[runsMs.length - 1] <= budgetMs;
+}
+
 function grpcOptions(pack: PackId): StartOptions {
     return pack === "runway" && !runwayPackPresent() ? { packDir: path.join(ROOT, "tests/fixtures/packs/sample"), entry: "index.ts" } : analyzerOptions(pack);
 }
@@ -178,14 +196,22 @@ async function evaluateOverGrpc(task: WorkerTask, packs: PackId[], run: ProgramR
                 s.error = describe(err);
             }
         }
+        const runsMs: number[] = [];
         for (let i = 0; i < warmup + task.repeats; i++) {
+            if (!anotherRunFits(runsMs, task.budgetMs)) {
+                break;
+            }
             const live = served.filter((s): s is typeof s & { connection: AnalyzerConnection } => s.connection !== undefined && !s.error);
+            const started = process.hrtime.bigint();
             // Timed: each analyzer's answers arriving, the analyzers taking turns (see sendRunInTurns); decoding the
             // answers is the engine's work (Go), done after.
             const results = await sendRunInTurns(
                 live.map((s) => s.connection),
                 encoded,
             );
+            if (i >= warmup) {
+                runsMs.push(Number(process.hrtime.bigint() - started) / 1e6);
+            }
             live.forEach((s, k) => {
                 const { responses, ms, error } = results[k];
                 if (responses) {

@@ -3,6 +3,7 @@ import { strict as assert } from "assert";
 import { splitPhases, type PhaseSplit } from "../../bench/phases";
 import { measurePairSets, measurePairs, medianOf, phaseScaling, ratioOf, scalingExponentOf } from "../../bench/scaling";
 import { result } from "./worker-result";
+import { anotherRunFits } from "../../bench/worker";
 
 describe("bench scaling figure", () => {
     it("measures each pair small-then-big, back to back, and takes the median of the pairs' ratios", () => {
@@ -85,5 +86,15 @@ describe("bench scaling figure", () => {
         const byPhase = phaseScaling([{ small: { ...splitPhases(windows, gc), analyzeStackOwnMs: 2 }, big: { ...splitPhases(windows, gc), analyzeStackOwnMs: 23 } }]);
         assert.equal(byPhase.analyzeStackOwn, 11.5);
         assert.equal(phaseScaling([{ small: splitPhases(windows, gc), big: splitPhases(windows, gc) }]).analyzeStackOwn, undefined);
+    });
+});
+
+describe("bench gRPC time box", () => {
+    it("always runs the first, then another only while the runs so far plus one as long as the last fit", () => {
+        assert.equal(anotherRunFits([], 30_000), true);
+        assert.equal(anotherRunFits([11_400], 30_000), true, "a normal hour: 10k in 11.4 s, a second run fits");
+        assert.equal(anotherRunFits([11_400, 11_600], 30_000), false);
+        assert.equal(anotherRunFits([22_400], 30_000), false, "a half-speed hour: one run");
+        assert.equal(anotherRunFits([22_400, 22_400, 22_400], undefined), true, "no box: every planned run");
     });
 });

@@ -193,7 +193,6 @@ describe("harness: evaluating a policy pack in-process and over gRPC", function 
         const noteOf = async (note: string) => (await analyzeOverGrpc(run, { packDir, config: { "buckets-have-sse": { note } } })).find((d) => d.policyName === "buckets-have-sse")?.message ?? "";
         assert.match(await noteOf("(first)"), /\(first\)/);
         assert.match(await noteOf("(second)"), /\(second\)/);
-        assert.match(await noteOf("(first)"), /\(first\)/);
         for (let i = 0; i < 2; i++) {
             await assert.rejects(analyzeOverGrpc(run, { packDir, config: { "buckets-have-sse": { note: 42 } } }), /note: must be string/, "an invalid config is rejected every time, never kept");
         }
