@@ -52,12 +52,10 @@ describe("plan: misbehaving programs (spawned)", function () {
         assert.ok(Date.now() - started < 30_000);
     });
 
-    it("a big generated program (2,000 queues) plans in bounded time and memory", () => {
-        const started = Date.now();
+    // Its speed is a benchmark's business (npm run bench), not a test's: spawnPlan's own time limit only stops a hang.
+    it("a big generated program (2,000 queues) is planned whole: every queue in the report", () => {
         const result = spawnPlan(["--program", path.join(FIXTURES, "huge/index.ts"), "--config", "count=2000", "--format", "json", "--usage", "none"]);
-        const seconds = (Date.now() - started) / 1000;
         assert.notStrictEqual(result.code, 2, result.stderr);
         assert.strictEqual((JSON.parse(result.stdout) as PlanDocument).resources.filter((r) => r.type === "aws:sqs/queue:Queue").length, 2000);
-        assert.ok(seconds < 60, `2,000 resources took ${seconds} s`);
     });
 });
