@@ -10,6 +10,7 @@
  *   pair gives a ratio of medians; the figure is the median of the pairs' ratios, the worse mode counting. Drift
  *   between the two halves of a pair is seconds, not minutes, and one disturbed pair cannot move the median.
  */
+import { num } from "./format";
 import type { PhaseSplit } from "./phases";
 import type { Mode } from "./synthetic";
 import type { WorkerResult } from "./worker";
@@ -87,8 +88,8 @@ export function measurePairSets<K extends string>(small: number, big: number, mo
             const sMs = s.error ? null : s.medianMs;
             const bMs = b.error ? null : b.medianMs;
             const set = out[key];
-            set.smallMs.push(sMs === null ? null : Math.round(sMs * 10) / 10);
-            set.bigMs.push(bMs === null ? null : Math.round(bMs * 10) / 10);
+            set.smallMs.push(sMs === null ? null : num(sMs));
+            set.bigMs.push(bMs === null ? null : num(bMs));
             set.ratios.push(ratioOf(bMs, sMs));
             set.phases?.push({ small: s.error ? null : (s.phases ?? null), big: b.error ? null : (b.phases ?? null) });
         }
