@@ -124,7 +124,7 @@ function asRecord(value: unknown): Record<string, unknown> {
 }
 
 /** The computed outputs a resource of this type has in AWS, beyond its inputs. */
-function computedOutputs(type: string, name: string, id: string, arn: string, region: string): Record<string, unknown> {
+function computedOutputs(type: string, name: string, id: string, arn: string, region: string, inputs: Record<string, unknown>): Record<string, unknown> {
     switch (type) {
         case "aws:s3/bucket:Bucket":
         case "aws:s3/bucketV2:BucketV2":
@@ -165,6 +165,11 @@ function computedOutputs(type: string, name: string, id: string, arn: string, re
             return { revision: 1, arnWithoutRevision: arn };
         case "aws:acm/certificate:Certificate":
             return { status: "ISSUED", domainValidationOptions: [] };
+        case "random:index/randomPassword:RandomPassword":
+        case "random:index/randomString:RandomString":
+            return { result: stableHex(`${name}/result`, Number(inputs.length ?? 32)) };
+        case "random:index/randomId:RandomId":
+            return { hex: stableHex(`${name}/hex`, Number(inputs.byteLength ?? 8) * 2) };
         case "aws:ec2/vpc:Vpc":
             return { mainRouteTableId: `rtb-${stableHex(`${name}/main`, 17)}`, defaultRouteTableId: `rtb-${stableHex(`${name}/main`, 17)}`, defaultSecurityGroupId: `sg-${stableHex(`${name}/default`, 17)}`, defaultNetworkAclId: `acl-${stableHex(`${name}/acl`, 17)}` };
         default:
@@ -304,7 +309,7 @@ export function awsMocks(options: AwsMockOptions): Mocks {
             const region = options.providerRegion?.(args.provider) ?? options.region;
             const arn = arnFor(args.type, region, name);
             const id = physicalId(args.type, name, arn, region);
-            const computed = computedOutputs(args.type, name, id, arn, region);
+            const computed = computedOutputs(args.type, name, id, arn, region, inputs);
             const tags = asRecord(inputs.tags);
             return { id, state: { ...inputs, ...computed, arn, id, tagsAll: tags, ...(inputs.name === undefined ? { name } : {}) } };
         },
