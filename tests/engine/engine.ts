@@ -142,12 +142,22 @@ export function copyRunway(): EngineProject {
     return new EngineProject(dir);
 }
 
-/** A one-file program as a Pulumi project of its own (`name`), node_modules linked to Runway's. */
-export function programProject(name: string, programFile: string): EngineProject {
+/**
+ * A fixture program as a Pulumi project of its own: its folder's files copied (a Pulumi.yaml written when it has
+ * none, named `name`), node_modules linked to Runway's.
+ */
+export function fixtureProject(name: string, programFile: string): EngineProject {
     const dir = tempDir(`program-${name}`);
-    fs.copyFileSync(programFile, path.join(dir, "index.ts"));
-    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`);
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, main: "index.ts" }));
+    const source = path.dirname(programFile);
+    for (const entry of fs.readdirSync(source, { withFileTypes: true })) {
+        if (entry.isFile()) fs.copyFileSync(path.join(source, entry.name), path.join(dir, entry.name));
+    }
+    if (!fs.existsSync(path.join(dir, "Pulumi.yaml"))) {
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${name}\nruntime:\n  name: nodejs\n  options:\n    typescript: true\n`);
+    }
+    if (!fs.existsSync(path.join(dir, "package.json"))) {
+        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, main: path.basename(programFile) }));
+    }
     fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
     return new EngineProject(dir);
 }
@@ -179,11 +189,24 @@ export function declaredSteps(steps: EngineStep[]): EngineStep[] {
         .map((step) => (step.parent === stack ? { ...step, parent: "" } : step));
 }
 
-/** `policy urn` keys of mandatory findings, sorted: the engine's events. */
+/** The `runway-finding {json}` markers Runway's pack writes into a CrossGuard message (one per finding). */
+const FINDING_MARKER = /^runway-finding (\{.*\})$/gm;
+
+/**
+ * `policy urn` keys of the mandatory findings in the engine's events, sorted. Runway's pack reports graph and
+ * stack findings through its stack policies (CrossGuard's `policyName` is then `runway-graph`); the finding's own
+ * rule and resource are in its marker, which is what the plan reports too.
+ */
 export function mandatoryEvents(events: PolicyEvent[]): string[] {
+    const stackUrn = (urn: string | null | undefined): string => (urn === undefined || urn === null || urn.includes("::pulumi:pulumi:Stack::") ? "(stack)" : urn);
     return events
         .filter((event) => event.enforcementLevel === "mandatory")
-        .map((event) => `${event.policyName} ${event.resourceUrn ?? "(stack)"}`)
+        .flatMap((event) => {
+            const markers = [...event.message.matchAll(FINDING_MARKER)].map((match) => JSON.parse(match[1] ?? "{}") as { policy: string; urn?: string | null; status: string });
+            if (markers.length === 0) return [`${event.policyName} ${stackUrn(event.resourceUrn)}`];
+            // A stack-wide finding names the Stack resource under the engine and `null` in the plan (its contract).
+            return markers.filter((marker) => marker.status === "violation").map((marker) => `${marker.policy} ${stackUrn(marker.urn)}`);
+        })
         .sort();
 }
 
