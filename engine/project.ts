@@ -32,6 +32,8 @@ export interface EngineStep {
     parent: string;
     protect: boolean;
     retainOnDelete: boolean;
+    /** The URN the resource had in the state before, when the engine moved it through an alias. */
+    oldUrn?: string;
 }
 
 /** A project copied into a temporary folder with its own engine home. */
@@ -114,7 +116,16 @@ export function readEvents(file: string): { policies: PolicyEvent[]; steps: Engi
         const meta = event.resourcePreEvent?.metadata;
         if (meta) {
             const state = meta.new ?? meta.old ?? {};
-            steps.push({ op: meta.op, urn: meta.urn, type: meta.type, parent: state.parent ?? "", protect: state.protect === true, retainOnDelete: state.retainOnDelete === true });
+            const oldUrn = meta.old?.urn;
+            steps.push({
+                op: meta.op,
+                urn: meta.urn,
+                type: meta.type,
+                parent: state.parent ?? "",
+                protect: state.protect === true,
+                retainOnDelete: state.retainOnDelete === true,
+                ...(oldUrn !== undefined && oldUrn !== meta.urn ? { oldUrn } : {}),
+            });
         }
     }
     return { policies, steps };
