@@ -22,6 +22,12 @@ export function stableHex(seed: string, length: number): string {
     return createHash("sha256").update(seed).digest("hex").slice(0, length);
 }
 
+/** A UUID-shaped id derived from a seed (the shape of the ids the engine gives provider resources). */
+export function stableUuid(seed: string): string {
+    const hex = stableHex(seed, 32);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 /** EC2-style id prefixes: the AWS id of these resources is an opaque `<prefix>-<hex>`. */
 const EC2_ID_PREFIXES: Record<string, string> = {
     "aws:ec2/vpc:Vpc": "vpc",
@@ -296,7 +302,8 @@ export function awsMocks(options: AwsMockOptions): Mocks {
         newResource(args: MockResourceArgs): MockResourceResult {
             const inputs = asRecord(args.inputs);
             if (args.type.startsWith("pulumi:providers:")) {
-                return { id: options.preview ? undefined : stableHex(`${args.type}::${args.name}`, 32), state: inputs };
+                // The engine gives a provider resource a random UUID; the harness a stable one of the same shape.
+                return { id: options.preview ? undefined : stableUuid(`${args.type}::${args.name}`), state: inputs };
             }
             if (args.type === STACK_REFERENCE_TYPE) {
                 // Another stack's outputs cannot be known offline: unknown, as in a preview (see stack-references.ts).
