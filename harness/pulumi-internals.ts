@@ -2,24 +2,18 @@
  * The few `@pulumi/pulumi` internals the harness needs, in one place (they are not in the public typings).
  * `@pulumi/pulumi` is pinned exactly in package.json; a test exercises each of these on every run.
  */
-interface MockFeatureStore {
-    supportsSecrets: boolean;
-    supportsResourceReferences: boolean;
-    supportsOutputValues: boolean;
-    supportsDeletedWith: boolean;
-    supportsAliasSpecs: boolean;
-    supportsTransforms: boolean;
-    supportsInvokeTransforms: boolean;
-}
-
 interface SettingsModule {
     waitForRPCs(): Promise<void>;
 }
 
+/** The runtime store's monitor feature flags (`supportsSecrets`, `supportsAliasSpecs`, ...). */
+type FeatureFlags = Record<string, boolean>;
+
 interface StateModule {
-    getStore(): MockFeatureStore;
+    getStore(): Record<string, unknown>;
 }
 
+import * as pulumi from "@pulumi/pulumi";
 import type { Output } from "@pulumi/pulumi";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,24 +21,30 @@ const settings = require("@pulumi/pulumi/runtime/settings") as SettingsModule;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const state = require("@pulumi/pulumi/runtime/state") as StateModule;
 
+let mockFlags: FeatureFlags | undefined;
+
+/**
+ * The monitor features `pulumi.runtime.setMocks` turns on, read from the runtime store after calling it (once per
+ * process): whatever this @pulumi/pulumi version sets, never a hand-copied list that drifts (it had drifted by five
+ * flags at 3.270). `setMockOptions`, which the recording monitor needs, resets them all to false.
+ */
+export async function mockFeatureFlags(): Promise<FeatureFlags> {
+    if (mockFlags === undefined) {
+        await pulumi.runtime.setMocks({ newResource: () => ({ id: undefined, state: {} }), call: () => ({}) });
+        const store = state.getStore();
+        mockFlags = Object.fromEntries(Object.entries(store).filter((entry): entry is [string, boolean] => entry[0].startsWith("supports") && typeof entry[1] === "boolean"));
+    }
+    return mockFlags;
+}
+
+/** Sets the store's feature flags (after `setMockOptions` reset them). */
+export function applyFeatureFlags(flags: FeatureFlags): void {
+    Object.assign(state.getStore(), flags);
+}
+
 /** Waits until every outstanding RPC (registrations, invokes, output registrations) has finished. */
 export function waitForRPCs(): Promise<void> {
     return settings.waitForRPCs();
-}
-
-/**
- * Turns on the monitor features `pulumi.runtime.setMocks` turns on (secrets, resource references, alias specs,
- * transforms), which `setMockOptions` alone leaves off. Output values stay off, as in `setMocks`.
- */
-export function enableMockFeatures(): void {
-    const store = state.getStore();
-    store.supportsSecrets = true;
-    store.supportsResourceReferences = true;
-    store.supportsOutputValues = false;
-    store.supportsDeletedWith = true;
-    store.supportsAliasSpecs = true;
-    store.supportsTransforms = true;
-    store.supportsInvokeTransforms = true;
 }
 
 /** The value inside an Output (undefined when unknown, as in a preview), without running an apply. */

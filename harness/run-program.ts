@@ -21,7 +21,7 @@ import { OfflineMonitor } from "./stack-references";
 import { loadStackConfig } from "./stack-config";
 import { installEsmStyleResolution } from "./module-resolution";
 import { installEsmPackageSupport } from "./esm-packages";
-import { enableMockFeatures, outputValue, waitForRPCs } from "./pulumi-internals";
+import { applyFeatureFlags, mockFeatureFlags, outputValue, waitForRPCs } from "./pulumi-internals";
 import { skipPromiseStackMapping } from "./promise-stacks";
 import type { DeclaredResource, ProgramRun } from "./types";
 import { armWatchdog } from "./watchdog";
@@ -107,14 +107,13 @@ async function runExclusive(options: RunOptions): Promise<ProgramRun> {
     }
     const stackConfig = loadStackConfig(resolvedProgram, stack, options.config ?? {});
     const region = stackConfig.values["aws:region"] ?? "us-east-1";
-    const monitor: OfflineMonitor = new OfflineMonitor(
-        awsMocks({ preview, region, providerRegion: (reference) => monitor.providerRegion(reference) }),
-        stack,
-        stackConfig.project,
-    );
+    const mocks = awsMocks({ preview, region, providerRegion: (reference) => monitor.providerRegion(reference) });
+    const monitor: OfflineMonitor = new OfflineMonitor(mocks, stack, stackConfig.project);
 
+    // The recording monitor goes in through `setMockOptions`, with the features `setMocks` would turn on.
+    const features = await mockFeatureFlags();
     pulumi.runtime.setMockOptions(monitor, stackConfig.project, stack, preview);
-    enableMockFeatures();
+    applyFeatureFlags(features);
     runtime.setAllConfig(stackConfig.values, stackConfig.secretKeys);
     installEsmStyleResolution();
     installEsmPackageSupport();
