@@ -15,6 +15,8 @@ export interface Args {
     full: boolean;
     skipTests: boolean;
     skipPlan: boolean;
+    /** Skip the real `pulumi preview` of the hero stack with no pack, Runway's and awsguard's (sections/engine-preview.ts): saves about four minutes. */
+    skipEngine: boolean;
     /** Also measure the scaling pairs of the server floor, the pack's own share and its resource policies alone (bench/packs.ts), interleaved with the pack's: adds about four minutes. */
     floor: boolean;
     /** Also measure the scaling pairs on wide stacks (bench/synthetic-wide.ts): adds about a minute and a half. */
@@ -25,7 +27,7 @@ export interface Args {
 }
 
 export function parseArgs(argv: string[]): Args {
-    const args: Args = { sizes: FULL_SIZES, quick: false, full: false, skipTests: false, skipPlan: false, floor: false, wide: false, curve: false, out: path.join(ROOT, "bench", "results.json") };
+    const args: Args = { sizes: FULL_SIZES, quick: false, full: false, skipTests: false, skipPlan: false, skipEngine: false, floor: false, wide: false, curve: false, out: path.join(ROOT, "bench", "results.json") };
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         if (a === "--quick") {
@@ -42,6 +44,8 @@ export function parseArgs(argv: string[]): Args {
             args.skipTests = true;
         } else if (a === "--skip-plan") {
             args.skipPlan = true;
+        } else if (a === "--skip-engine") {
+            args.skipEngine = true;
         } else if (a === "--floor") {
             args.floor = true;
         } else if (a === "--wide") {
@@ -51,7 +55,7 @@ export function parseArgs(argv: string[]): Args {
         } else if (a === "--out") {
             args.out = path.resolve(argv[++i] ?? "");
         } else {
-            throw new Error(`unknown option ${a}; allowed: --quick, --full, --floor, --wide, --curve, --sizes <n,n,…>, --skip-tests, --skip-plan, --out <file>`);
+            throw new Error(`unknown option ${a}; allowed: --quick, --full, --floor, --wide, --curve, --sizes <n,n,…>, --skip-tests, --skip-plan, --skip-engine, --out <file>`);
         }
     }
     return args;

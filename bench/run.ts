@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --full] [-- --floor] [-- --wide] [-- --curve] [-- --sizes 1000,10000] [-- --skip-tests] [-- --skip-plan]`
+ * `npm run bench [-- --quick] [-- --full] [-- --floor] [-- --wide] [-- --curve] [-- --sizes 1000,10000] [-- --skip-tests] [-- --skip-plan] [-- --skip-engine]`
  *
  * `--floor` adds three more sets of scaling pairs, interleaved round by round with the pack's own: the server floor —
  * what materializing the stack for a graph costs the server (CrossGuard, or the harness in-process) before any rule
@@ -12,11 +12,12 @@
  *
  * Times Runway's policy pack against `@pulumi/awsguard` on the same synthetic stacks (see `synthetic.ts`), both
  * in-process and through the real gRPC analyzer, each measurement in its own process (`worker.ts`); then the
- * packs' cold start (`coldstart.ts`), the test suite and `npm run plan` per stage. Prints a table and writes
+ * packs' cold start (`coldstart.ts`), a real `pulumi preview` of the hero stack with no pack, Runway's and awsguard's
+ * (`--skip-engine` skips it), the test suite and `npm run plan` per stage. Prints a table and writes
  * `bench/results.json`. See docs/benchmarks.md.
  *
  * This file is the run's order and its report; each section lives in `sections/` (the table, the cold start, the
- * Analyze handler, the plan, the test suite), the command line in `args.ts`, the child processes in `spawn-child.ts`.
+ * Analyze handler, the engine preview, the plan, the test suite), the command line in `args.ts`, the child processes in `spawn-child.ts`.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -28,6 +29,7 @@ import { AWSGUARD_DIR, ensureAwsguardInstalled, ROOT, runwayPackPresent } from "
 import { describePhases, measurePairSets, measurePairs, SCALING_PAIRS, scalingExponentOf, type ScalingPairs } from "./scaling";
 import { handlerTimes } from "./sections/analyze-handler";
 import { COLD_REPEATS, coldStarts } from "./sections/cold-start";
+import { describeEnginePreview, enginePreviewTimes, skippedEnginePreview } from "./sections/engine-preview";
 import { planTimes } from "./sections/plan";
 import { benchRow, printTable, runwayInProcess, scalingFromTable, wanted, type RunRow } from "./sections/table";
 import { testSuiteTime } from "./sections/test-suite";
@@ -133,6 +135,9 @@ async function main(): Promise<void> {
     log("the packs' own cost in CrossGuard's Analyze handler (no gRPC):");
     const handler = handlerTimes();
     section("analyzeHandler");
+    log("a real pulumi preview of the hero stack (stack dev): no pack, Runway's, awsguard's, in turns:");
+    const enginePreview = args.skipEngine ? skippedEnginePreview("skipped (--skip-engine)") : enginePreviewTimes();
+    section("enginePreview");
     const tests = args.skipTests ? { ms: null, exitCode: null } : testSuiteTime();
     section("testSuite");
     const plan = args.skipPlan ? { zero: null, hero: null, enterprise: null, runsMs: {}, exitCodes: {}, note: "skipped (--skip-plan)" } : planTimes();
@@ -161,6 +166,7 @@ async function main(): Promise<void> {
         packCompileMs: cold.compileMs,
         coldStartErrors: cold.errors,
         analyzeHandlerMs: handler,
+        enginePreview,
         testSuiteMs: tests.ms,
         testSuiteExitCode: tests.exitCode,
         runwayPack: present ? "policies/" : "sample (Runway pack missing)",
@@ -203,6 +209,7 @@ async function main(): Promise<void> {
             )}; Runway's TypeScript entry, type-checked by the launcher: ${fmtMs(cold.runwayTypeScriptMs)}`,
             `  on: ${cold.source}${cold.errors.length ? `; errors: ${cold.errors.join("; ")}` : ""}`,
             `Analyze handler, no gRPC (${handler.resources.toLocaleString("en-US")} resources, preview / update): Runway ${fmtMs(handler.preview.runway)} / ${fmtMs(handler.update.runway)} (without deserializeOncePerRequest ${fmtMs(handler.preview.runwayWithoutMemo)} / ${fmtMs(handler.update.runwayWithoutMemo)}); awsguard ${fmtMs(handler.preview.awsguard)} / ${fmtMs(handler.update.awsguard)}${handler.errors.length ? `; errors: ${handler.errors.join("; ")}` : ""}`,
+            describeEnginePreview(enginePreview),
             `npm run plan (cold, median of 5): ${plan.note && plan.zero === null && plan.hero === null && plan.enterprise === null ? plan.note : `zero ${fmtMs(plan.zero)}, hero ${fmtMs(plan.hero)}, enterprise ${fmtMs(plan.enterprise)}${flag(plan.enterprise === null ? null : plan.enterprise < 5000)}${plan.note ? ` (${plan.note})` : ""}`}`,
             `npm test: ${tests.ms === null ? "skipped" : `${fmtMs(tests.ms)} (exit ${tests.exitCode})`}`,
             ...rows.filter((r) => r.runwayError || r.awsguardError).map((r) => `errors at ${r.resources} ${r.mode} ${r.path}: ${[r.runwayError && `runway: ${r.runwayError}`, r.awsguardError && `awsguard: ${r.awsguardError}`].filter(Boolean).join("; ")}`),

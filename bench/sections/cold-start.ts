@@ -50,8 +50,8 @@ export interface ColdStarts {
 export const COLD_REPEATS = 7;
 export const COLD_REPEATS_TYPESCRIPT = 1;
 
-/** awsguard's two stack policies that call live AWS APIs (aws-sdk 2), disabled when they fail offline. */
-const AWSGUARD_OFFLINE_CONFIG: ColdStartPack["config"] = {
+/** awsguard's two stack policies that call live AWS APIs (aws-sdk 2), disabled when they fail offline (here and in `engine-preview.ts`). */
+export const AWSGUARD_OFFLINE_CONFIG: ColdStartPack["config"] = {
     "acm-certificate-expiration": { enforcementLevel: "disabled" },
     "access-keys-rotated": { enforcementLevel: "disabled" },
 };
