@@ -3,7 +3,7 @@
  * Stdout, stderr and the exit code are pulumi's; any project works with `-C <dir>`.
  */
 import { spawn } from "child_process";
-import { ensureEngine, EngineUnavailable } from "./install";
+import { ensureEngine } from "./install";
 import { engineEnv } from "./home";
 
 function main(): void {
@@ -11,7 +11,7 @@ function main(): void {
     try {
         binDir = ensureEngine().dir;
     } catch (error) {
-        process.stderr.write(`${error instanceof EngineUnavailable || error instanceof Error ? error.message : String(error)}\n`);
+        process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
         process.exit(1);
     }
     const child = spawn("pulumi", process.argv.slice(2), { stdio: "inherit", env: engineEnv(binDir) });

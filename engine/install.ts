@@ -8,7 +8,7 @@
  */
 import { execFileSync, spawnSync } from "child_process";
 import { createHash } from "crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, lstatSync, writeFileSync } from "fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "fs";
 import { delimiter, join } from "path";
 import { BIN_DIR, buildCacheRoot, ENGINE_MODULE, PULUMI_VERSION } from "./paths";
 
@@ -60,18 +60,17 @@ export function buildKey(): string {
     return hash.digest("hex").slice(0, 16);
 }
 
+/** Points engine/bin at `target`; left alone when it already does (every `npm run engine` passes here). */
 function linkBin(target: string): void {
-    if (existsSync(BIN_DIR) || lstatExists(BIN_DIR)) rmSync(BIN_DIR, { recursive: true, force: true });
-    symlinkSync(target, BIN_DIR, "dir");
-}
-
-function lstatExists(path: string): boolean {
+    let current: string | undefined;
     try {
-        lstatSync(path);
-        return true;
+        current = lstatSync(BIN_DIR).isSymbolicLink() ? readlinkSync(BIN_DIR) : "";
     } catch {
-        return false;
+        current = undefined;
     }
+    if (current === target) return;
+    if (current !== undefined) rmSync(BIN_DIR, { recursive: true, force: true });
+    symlinkSync(target, BIN_DIR, "dir");
 }
 
 function goBuild(out: string, log: (line: string) => void): void {

@@ -13,7 +13,7 @@ import * as plugin from "@pulumi/pulumi/proto/plugin_pb";
 import * as provider from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
 import { logCall } from "./call-log";
-import { diffInputs } from "./diff";
+import { diffInputs, type StandInDiff } from "./diff";
 
 /** What a stand-in provider needs to say for one package. */
 export interface StandIn {
@@ -68,6 +68,15 @@ function unary<Req, Res>(handler: (request: Req) => Res | Promise<Res>): Unary<R
     };
 }
 
+/** The DiffResponse for a stand-in diff. */
+function diffResponse(diff: StandInDiff): rpc.DiffResponse {
+    return new rpc.DiffResponse()
+        .setChanges(diff.changed.length > 0 ? rpc.DiffResponse.DiffChanges.DIFF_SOME : rpc.DiffResponse.DiffChanges.DIFF_NONE)
+        .setDiffsList(diff.changed)
+        .setReplacesList(diff.replaces)
+        .setDeletebeforereplace(diff.deleteBeforeReplace);
+}
+
 function unimplemented(method: string): Unary<unknown, never> {
     return (_call, callback) => callback({ code: grpc.status.UNIMPLEMENTED, details: `${method} is not implemented by this stand-in` });
 }
@@ -79,10 +88,10 @@ export function serveStandIn(standIn: StandIn): void {
         logCall({ provider: standIn.package, method, ...extra });
     const mocksFor = (preview: boolean): Mocks => standIn.mocks(config, preview);
 
-    const create = (urn: string, typeIn: string, nameIn: string, inputs: Props, preview: boolean): { id: string; props: Props } => {
+    const create = (urn: string, typeIn: string, nameIn: string, inputs: Props, preview: boolean): { type: string; id: string; props: Props } => {
         const { type, name } = typeAndName(urn, typeIn, nameIn);
         const result = mocksFor(preview).newResource({ type, name, inputs, custom: true, provider: undefined, id: undefined }) as { id?: string; state?: Props };
-        return { id: preview ? "" : (result.id ?? `${name}-id`), props: result.state ?? inputs };
+        return { type, id: preview ? "" : (result.id ?? `${name}-id`), props: result.state ?? inputs };
     };
 
     const implementation: Partial<provider.IResourceProviderServer> = {
@@ -94,10 +103,7 @@ export function serveStandIn(standIn: StandIn): void {
         ),
         checkConfig: unary<rpc.CheckRequest, rpc.CheckResponse>((request) => new rpc.CheckResponse().setInputs(request.getNews())),
         diffConfig: unary<rpc.DiffRequest, rpc.DiffResponse>((request) => {
-            const diff = diffInputs(`pulumi:providers:${standIn.package}`, toJs(request.getOldInputs() ?? request.getOlds()), toJs(request.getNews()));
-            return new rpc.DiffResponse()
-                .setChanges(diff.changed.length > 0 ? rpc.DiffResponse.DiffChanges.DIFF_SOME : rpc.DiffResponse.DiffChanges.DIFF_NONE)
-                .setDiffsList(diff.changed);
+            return diffResponse(diffInputs(`pulumi:providers:${standIn.package}`, toJs(request.getOldInputs() ?? request.getOlds()), toJs(request.getNews())));
         }),
         configure: unary<rpc.ConfigureRequest, rpc.ConfigureResponse>((request) => {
             const variables: Record<string, string> = {};
@@ -117,15 +123,11 @@ export function serveStandIn(standIn: StandIn): void {
             const olds = toJs(request.getOldInputs() ?? request.getOlds());
             const diff = diffInputs(type, olds, toJs(request.getNews()));
             log("Diff", { urn: request.getUrn(), type, id: request.getId(), replaces: diff.replaces, deleteBeforeReplace: diff.deleteBeforeReplace });
-            return new rpc.DiffResponse()
-                .setChanges(diff.changed.length > 0 ? rpc.DiffResponse.DiffChanges.DIFF_SOME : rpc.DiffResponse.DiffChanges.DIFF_NONE)
-                .setDiffsList(diff.changed)
-                .setReplacesList(diff.replaces)
-                .setDeletebeforereplace(diff.deleteBeforeReplace);
+            return diffResponse(diff);
         }),
         create: unary<rpc.CreateRequest, rpc.CreateResponse>((request) => {
             const created = create(request.getUrn(), request.getType(), request.getName(), toJs(request.getProperties()), request.getPreview());
-            log("Create", { urn: request.getUrn(), type: typeAndName(request.getUrn(), request.getType(), "").type, id: created.id, preview: request.getPreview() });
+            log("Create", { urn: request.getUrn(), type: created.type, id: created.id, preview: request.getPreview() });
             return new rpc.CreateResponse().setId(created.id).setProperties(toStruct(created.props));
         }),
         update: unary<rpc.UpdateRequest, rpc.UpdateResponse>((request) => {

@@ -4,6 +4,7 @@
  */
 import * as path from "path";
 import { ensureEngine } from "../../engine/install";
+import { REPO_ROOT } from "../../engine/paths";
 import * as project from "../../engine/project";
 import type { EngineProject, PolicyEvent, EngineStep } from "../../engine/project";
 import { main } from "../../plan/main";
@@ -21,8 +22,13 @@ export function fixtureProject(name: string, programFile: string): EngineProject
     return project.fixtureProject(name, programFile, tempDir(`program-${name}`), tempDir("engine-home"));
 }
 
-export const ROOT = path.resolve(__dirname, "../..");
-export const POLICY_PACK = path.join(ROOT, "policies");
+export { REPO_ROOT as ROOT } from "../../engine/paths";
+export const POLICY_PACK = path.join(REPO_ROOT, "policies");
+
+/** Resources the engine adds on its own: the stack and the default providers (the program declares neither). */
+export function isEngineOwned(resource: { type: string; urn: string }): boolean {
+    return resource.type === "pulumi:pulumi:Stack" || (resource.type.startsWith("pulumi:providers:") && resource.urn.includes("::default"));
+}
 
 /** Builds the engine once per run (cached across runs by engine/install.ts). */
 export function engineReady(): void {
@@ -52,7 +58,8 @@ export async function planJson(argv: string[]): Promise<{ code: number; doc: Pla
 export function declaredSteps(steps: EngineStep[]): EngineStep[] {
     const stack = steps.find((step) => step.type === "pulumi:pulumi:Stack")?.urn;
     return steps
-        .filter((step) => step.type !== "pulumi:pulumi:Stack" && !step.type.startsWith("pulumi:providers:"))
+        // The plan's `resources` list no provider resource, explicit ones included.
+        .filter((step) => !isEngineOwned(step) && !step.type.startsWith("pulumi:providers:"))
         .map((step) => (step.parent === stack ? { ...step, parent: "" } : step));
 }
 

@@ -8,7 +8,7 @@ import * as assert from "assert";
 import * as path from "path";
 import { runProgram } from "../../harness";
 import type { DeclaredResource } from "../../harness/types";
-import { copyRunway, engineReady, ROOT } from "./engine";
+import { copyRunway, engineReady, isEngineOwned, ROOT } from "./engine";
 
 interface StateResource {
     urn: string;
@@ -53,7 +53,7 @@ describe("engine: the harness's imitation equals the engine", function () {
         project.operation("up", "dev", [], 0);
         const exported = JSON.parse(project.must(["stack", "export", "--stack", "dev"]).stdout) as { deployment: { resources: StateResource[] } };
         // The program's own resources, explicit providers included (default providers are the engine's).
-        const state = exported.deployment.resources.filter((r) => r.type !== "pulumi:pulumi:Stack" && !(r.type.startsWith("pulumi:providers:") && r.urn.includes("::default")));
+        const state = exported.deployment.resources.filter((r) => !isEngineOwned(r));
         const stackUrn = exported.deployment.resources.find((r) => r.type === "pulumi:pulumi:Stack")?.urn ?? "";
 
         const run = await runProgram({ program: path.join(ROOT, "index.ts"), stack: "dev", preview: false });

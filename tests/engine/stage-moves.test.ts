@@ -5,7 +5,7 @@
  */
 import * as assert from "assert";
 import { isStateful } from "../../transition/catalog";
-import { copyRunway, engineReady, planJson, type EngineProject, type EngineStep } from "./engine";
+import { copyRunway, engineReady, isEngineOwned, planJson, type EngineProject, type EngineStep } from "./engine";
 
 interface TransitionRow {
     urn: string;
@@ -18,25 +18,18 @@ interface TransitionRow {
 function engineActions(steps: EngineStep[]): Map<string, string> {
     const actions = new Map<string, string>();
     for (const step of steps) {
-        // The plan lists the program's own resources, explicit providers included; not the stack or default providers.
-        if (step.type === "pulumi:pulumi:Stack" || (step.type.startsWith("pulumi:providers:") && step.urn.includes("::default"))) continue;
+        // The plan lists the program's own resources, explicit providers included.
         // A replace is three steps; `delete-replaced` carries the old URN when the resource also moved (aliases).
-        if (step.op === "delete-replaced") continue;
-        const replace = ["replace", "create-replacement"].includes(step.op);
-        const action = replace
-            ? "replace"
-            : step.op === "same"
-              ? step.oldUrn !== undefined
-                  ? "alias"
-                  : "keep"
-              : step.op === "update"
-                ? step.oldUrn !== undefined
-                    ? "alias"
-                    : "update"
-                : step.op;
-        if (actions.get(step.urn) !== "replace") actions.set(step.urn, action);
+        if (isEngineOwned(step) || step.op === "delete-replaced") continue;
+        if (actions.get(step.urn) !== "replace") actions.set(step.urn, transitionAction(step));
     }
     return actions;
+}
+
+function transitionAction(step: EngineStep): string {
+    if (step.op === "replace" || step.op === "create-replacement") return "replace";
+    if (step.op === "same" || step.op === "update") return step.oldUrn !== undefined ? "alias" : step.op === "same" ? "keep" : "update";
+    return step.op;
 }
 
 function planActions(rows: TransitionRow[]): Map<string, string> {
