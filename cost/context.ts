@@ -7,7 +7,10 @@ import type { PricedLine, PriceResult, Saving, UsdRange } from "./types";
 import type { UsageBook, UsageReading } from "./usage";
 import type { UsageKey } from "./usage-keys";
 
-/** Shared state of one pricing run. */
+/**
+ * Shared state of one pricing run. `prices` is the table of the region of the resource being priced: the run
+ * sets it before each pricer call, so a pricer always reads its own resource's region.
+ */
 export class PricingContext {
     readonly savings: Saving[] = [];
     private readonly assumptionSet = new Set<string>();
@@ -19,7 +22,7 @@ export class PricingContext {
     trailsSeen = 0;
 
     constructor(
-        readonly prices: PriceBook,
+        public prices: PriceBook,
         readonly usage: UsageBook,
         readonly graph: ResourceGraph,
     ) {

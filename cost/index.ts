@@ -10,10 +10,11 @@
  */
 import type { StackResource } from "../policies/lib/resource";
 import { PricingContext } from "./context";
-import { CostInputError } from "./errors";
+import { CostInputError, MissingPrice } from "./errors";
 import { cents, qty } from "./format";
 import { ResourceGraph } from "./graph";
-import { loadPriceTable, PriceBook } from "./prices";
+import type { PriceBook } from "./prices";
+import { RegionalPrices } from "./regional-prices";
 import { str } from "./props";
 import { PRICERS } from "./registry";
 import { isUnpriceable, type CostLine, type CostReport, type PriceResult, type UnpricedResource } from "./types";
@@ -72,15 +73,47 @@ function primaryRegion(resources: readonly StackResource[], option: string | und
     return common !== undefined ? { region: common, assumed: false } : { region: "us-east-1", assumed: true };
 }
 
-/** Prices every resource; see `CostReport` for the shape. Bad input throws `CostInputError`. */
+/** The table a resource is priced from, and what the report must say about it. */
+interface BookChoice {
+    prices: PriceBook;
+    /** The reference table stands in (its region has none): set for a type whose price is the same everywhere. */
+    uniformNote?: string;
+    /** The reference table stands in and the type's price differs by region: only a free result may stand. */
+    missing?: string;
+}
+
+/**
+ * The table to price a resource of `type` in `resourceRegion` from: its own region's; else the report's (or the
+ * reference) table, either because the type's list price is the same everywhere (with the note saying so) or to
+ * learn whether the resource is free — anything else there is unpriced, with `missing` saying why.
+ */
+function bookFor(type: string, resourceRegion: string, reference: PriceBook, regional: RegionalPrices): BookChoice {
+    const own = regional.find(resourceRegion);
+    if (own !== undefined) return { prices: own };
+    const uniform = reference.table.uniformAcrossRegions?.[type];
+    if (uniform !== undefined) return { prices: reference, uniformNote: uniform.note };
+    return { prices: reference, missing: `no price table for region ${resourceRegion} (have: ${regional.available.join(", ")})` };
+}
+
+/** The table account-wide figures (the free egress allowance) are read from when the primary region has none. */
+const REFERENCE_REGION = "us-east-1";
+
+/** Prices every resource, each from its own region's table; see `CostReport` for the shape. Bad input throws `CostInputError`. */
 export function priceResources(resources: readonly StackResource[], options: PriceOptions = {}): CostReport {
     const { region, assumed } = primaryRegion(resources, options.region);
-    const prices = new PriceBook(loadPriceTable(region, options.dataDir));
+    const regional = new RegionalPrices(options.dataDir);
+    const primary = regional.find(region);
+    const reference = primary ?? regional.find(REFERENCE_REGION) ?? regional.find(regional.available[0] ?? REFERENCE_REGION);
+    if (reference === undefined) {
+        throw new CostInputError(`no price tables in ${options.dataDir ?? "data/"}`);
+    }
     const usage = UsageBook.load({ dataDir: options.dataDir, stage: options.stage, usage: options.usage });
-    const ctx = new PricingContext(prices, usage, new ResourceGraph(resources));
+    const ctx = new PricingContext(reference, usage, new ResourceGraph(resources));
     const parents = new Set(resources.map((r) => r.parent).filter((p): p is string => p !== undefined));
 
     const lines: CostLine[] = [];
+    /** Regions other than the report's whose own tables priced a resource. */
+    const otherRegions = new Set<string>();
     const unpricedResources: UnpricedResource[] = [];
     const refuse = (r: StackResource, reason: string): void => {
         unpricedResources.push({ urn: r.urn, type: r.type, reason });
@@ -105,10 +138,17 @@ export function priceResources(resources: readonly StackResource[], options: Pri
             refuse(r, "no pricer for this type");
             continue;
         }
+        const resourceRegion = str(r.props, "region") ?? str(r.providerProps, "region") ?? region;
+        const book = bookFor(r.type, resourceRegion, reference, regional);
+        ctx.prices = book.prices;
         let result: PriceResult;
         try {
             result = pricer(r, ctx);
         } catch (err) {
+            if (err instanceof MissingPrice) {
+                refuse(r, book.missing ?? err.message);
+                continue;
+            }
             if (err instanceof CostInputError) throw err;
             refuse(r, `pricing failed: ${(err as Error).message}`);
             continue;
@@ -117,14 +157,13 @@ export function priceResources(resources: readonly StackResource[], options: Pri
             refuse(r, result.unpriced);
             continue;
         }
-        const resourceRegion = str(r.props, "region") ?? str(r.providerProps, "region") ?? region;
+        if (book.missing !== undefined && result.free !== true) {
+            refuse(r, book.missing);
+            continue;
+        }
         if (resourceRegion !== region && result.free !== true) {
-            const uniform = prices.table.uniformAcrossRegions?.[r.type];
-            if (uniform === undefined) {
-                refuse(r, `in region ${resourceRegion}: no price table for region ${resourceRegion} in this report (priced: ${region})`);
-                continue;
-            }
-            result = { ...result, basis: `${result.basis} (in ${resourceRegion}: ${uniform.note})` };
+            if (book.uniformNote === undefined) otherRegions.add(resourceRegion);
+            result = { ...result, basis: `${result.basis} (in ${resourceRegion}${book.uniformNote ? `: ${book.uniformNote}` : ""})` };
         }
         lines.push({ urn: r.urn, type: r.type, name: r.name, ...result });
     }
@@ -134,10 +173,12 @@ export function priceResources(resources: readonly StackResource[], options: Pri
         minUsd: cents(lines.reduce((sum, l) => sum + (l.range?.minUsd ?? l.monthlyUsd), 0)),
         maxUsd: cents(lines.reduce((sum, l) => sum + (l.range?.maxUsd ?? l.monthlyUsd), 0)),
     };
-    const table = prices.table;
     const assumptions = [
-        `List prices for ${table.region} as of ${table.priceDate} (data/prices-${table.region}.json): on-demand, Linux, no free tier except the first 100 GB/month of internet egress, no Savings Plans or Reserved Instances, before tax.`,
-        `A month is ${qty(table.hoursPerMonth)} hours; every declared resource runs all month unless a schedule says otherwise.`,
+        primary !== undefined
+            ? `List prices for ${region} as of ${primary.table.priceDate} (data/prices-${region}.json): on-demand, Linux, no free tier except the first 100 GB/month of internet egress, no Savings Plans or Reserved Instances, before tax.`
+            : `No price table for ${region} (have: ${regional.available.join(", ")}): its resources are listed as unpriced, and the policy verdicts are unaffected.`,
+        ...[...otherRegions].map((other) => `Resources in ${other} are priced from data/prices-${other}.json (list prices of ${regional.find(other)?.table.priceDate ?? "?"}).`),
+        `A month is ${qty(reference.hours)} hours; every declared resource runs all month unless a schedule says otherwise.`,
         usage.none
             ? "--usage none: the floor. Usage-based parts are priced at 0 and marked needsUsage; autoscaled capacity sits at its minimum."
             : `Usage assumptions from ${usage.files.join(" < ")} (later files win); each usage-based figure names its source in basis.`,
@@ -147,8 +188,8 @@ export function priceResources(resources: readonly StackResource[], options: Pri
     return {
         monthlyUsd,
         currency: "USD",
-        region: table.region,
-        priceDate: table.priceDate,
+        region,
+        priceDate: primary?.table.priceDate ?? "",
         lines,
         unpriced: [...new Set(unpricedResources.map((u) => u.type))],
         unpricedResources,

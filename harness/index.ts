@@ -4,6 +4,7 @@
  */
 export { runProgram, ProgramError, type RunOptions, type ProgramErrorKind } from "./run-program";
 export { loadStackConfig, knownStacks, StackConfigError, type StackConfig } from "./stack-config";
+export { findProjectFile, resolveProgramPath, ProgramNotFound } from "./project";
 export { makeUrn, qualifiedType } from "./recording-monitor";
 export * from "./types";
 export { evaluatePack, type PolicyPackDefinition, type EvaluateOptions, type EvaluationPhase } from "./evaluate-pack";

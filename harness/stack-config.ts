@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { isRecord } from "../policies/lib/wire";
+import { findProjectFile } from "./project";
 
 /** What `Pulumi.yaml` (and the stack file) told us. */
 export interface StackConfig {
@@ -53,13 +54,12 @@ function asConfigString(value: unknown): string {
 }
 
 /**
- * Reads `Pulumi.yaml` beside the program (a program elsewhere gets project "project" and no defaults) and
- * assembles the config of
- * `stack`, with `overrides` (`key` or `namespace:key` → value) applied last.
+ * Reads the program's `Pulumi.yaml` (`findProjectFile`: beside it, or up the tree; a program with none gets project
+ * "project" and no defaults) and assembles the config of `stack`, with `overrides` (`key` or `namespace:key` →
+ * value) applied last.
  */
 export function loadStackConfig(programFile: string, stack: string, overrides: Record<string, string> = {}): StackConfig {
-    const candidate = path.join(path.dirname(path.resolve(programFile)), "Pulumi.yaml");
-    const projectFile = fs.existsSync(candidate) ? candidate : undefined;
+    const projectFile = findProjectFile(programFile);
     const result: StackConfig = { project: "project", values: {}, secretKeys: [] };
     if (projectFile) {
         const doc = readYaml(projectFile);

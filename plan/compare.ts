@@ -1,8 +1,6 @@
 /** `--compare`: the same stack at every stage, side by side — the price of growing, up front. */
-import * as fs from "fs";
-import * as path from "path";
 import { STAGES, type Stage } from "../config/defaults";
-import { knownStacks, loadStackConfig } from "../harness";
+import { findProjectFile, knownStacks, loadStackConfig } from "../harness";
 import { BadInput } from "./errors";
 import type { PlanDocument } from "./document";
 import { topCostLines } from "./formats/common";
@@ -50,8 +48,8 @@ export const DEFAULTS_STACK = "compare";
 
 /** The stack file (of Runway's project) whose `runway:stage` is `stage`, the target's own stack first. */
 function stackForStage(target: PlanTarget, stage: Stage): string | undefined {
-    const projectFile = path.join(path.dirname(target.programFile), "Pulumi.yaml");
-    if (!fs.existsSync(projectFile)) return undefined;
+    const projectFile = findProjectFile(target.programFile);
+    if (projectFile === undefined) return undefined;
     const stacks = [target.stack, ...knownStacks(projectFile).filter((s) => s !== target.stack)];
     return stacks.find((stack) => loadStackConfig(target.programFile, stack).values["runway:stage"] === stage);
 }

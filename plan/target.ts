@@ -2,9 +2,7 @@
  * What to plan: which program, which stack, which stage (or policy profile), with which config. Every choice the
  * user can get wrong is checked here, before anything runs, so a typo is a one-line error and exit 2.
  */
-import * as fs from "fs";
-import * as path from "path";
-import { knownStacks, loadStackConfig, StackConfigError } from "../harness";
+import { findProjectFile, knownStacks, loadStackConfig, ProgramNotFound, resolveProgramPath, StackConfigError } from "../harness";
 import { STAGES, type Stage } from "../config/defaults";
 import type { PlanArgs } from "./args";
 import { BadInput } from "./errors";
@@ -33,7 +31,7 @@ export interface PlanTarget {
     config: Record<string, string>;
     /** Folder that source paths are relative to. */
     root: string;
-    /** The AWS region the program runs in (`aws:region`, else us-east-1). */
+    /** The AWS region the program runs in (Runway's `runway:region`; else `aws:region`; else us-east-1). */
     region: string;
     /** Seconds to wait for the program. */
     timeoutSeconds: number;
@@ -52,11 +50,16 @@ export function checkStage(value: string, flag: string): Stage {
     return stage;
 }
 
+/** The program file: Runway's own, or `--program`'s file or project folder (see `harness/project.ts`). */
 function programFile(args: PlanArgs): string {
-    const file = args.program === undefined ? RUNWAY_PROGRAM : path.resolve(args.program);
-    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-        const what = args.program === undefined ? "Runway's program" : "--program";
-        throw new BadInput(`${what} ${file} does not exist (give a Pulumi TypeScript file, e.g. --program path/to/index.ts)`);
+    let file: string;
+    try {
+        file = resolveProgramPath(args.program ?? RUNWAY_PROGRAM);
+    } catch (err) {
+        if (err instanceof ProgramNotFound) {
+            throw new BadInput(`${args.program === undefined ? "Runway's program" : "--program"} ${err.message}`);
+        }
+        throw err;
     }
     if (!/\.(ts|mts|cts|js|mjs|cjs)$/.test(file)) {
         throw new BadInput(`--program ${file} is not a TypeScript or JavaScript file`);
@@ -68,8 +71,8 @@ function checkStack(file: string, stack: string, explicit: boolean, own: boolean
     if (!/^[A-Za-z0-9_.-]+$/.test(stack)) {
         throw new BadInput(`--stack ${stack} is not a stack name (letters, digits, - _ .)`);
     }
-    const projectFile = path.join(path.dirname(file), "Pulumi.yaml");
-    const stacks = fs.existsSync(projectFile) ? knownStacks(projectFile) : [];
+    const projectFile = findProjectFile(file);
+    const stacks = projectFile !== undefined ? knownStacks(projectFile) : [];
     if (stacks.length === 0) {
         if (own && stack !== "dev" && stack !== "prod") {
             throw new BadInput(`--stack ${stack} is not a Runway stack: use dev or prod`);
@@ -121,7 +124,7 @@ export function resolveTarget(args: PlanArgs): PlanTarget {
         profile,
         config,
         root,
-        region: values["aws:region"] ?? "us-east-1",
+        region: (own ? values["runway:region"] : undefined) ?? values["aws:region"] ?? "us-east-1",
         timeoutSeconds: args.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
     };
 }

@@ -99,11 +99,16 @@ describe("cost: report contract, usage files and regions", () => {
         assert.throws(() => priceResources([], { stage: "galaxy" }), /no usage file for stage galaxy \(have: enterprise, hero, zero\)/);
     });
 
-    it("refuses a region without a price table, from the provider or the option", () => {
-        const expected = /no price table for region eu-west-1 \(have: us-east-1\)/;
-        assert.throws(() => priceResources(stack({ type: "pulumi:providers:aws", name: "default", props: { region: "eu-west-1" } })), expected);
-        assert.throws(() => priceResources([], { region: "eu-west-1" }), expected);
-        assert.throws(() => priceResources(stack({ type: "aws:kms/key:Key", name: "k", providerProps: { region: "eu-west-1" } })), expected);
+    it("prices nothing in a region without a price table, and says why for each resource (never an error)", () => {
+        const missing = /no price table for region il-central-1 \(have: .*us-east-1/;
+        const fromProvider = priceResources(stack({ type: "pulumi:providers:aws", name: "default", props: { region: "il-central-1" } }, { type: "aws:ec2/natGateway:NatGateway", name: "nat" }));
+        assert.equal(fromProvider.region, "il-central-1");
+        assert.equal(fromProvider.priceDate, "");
+        assert.match(fromProvider.unpricedResources[0].reason, missing);
+        assert.match(fromProvider.assumptions[0], /No price table for il-central-1/);
+        assert.equal(priceResources([], { region: "il-central-1" }).monthlyUsd, 0);
+        const key = priceResources(stack({ type: "aws:ec2/natGateway:NatGateway", name: "nat", providerProps: { region: "il-central-1" } }));
+        assert.match(key.unpricedResources[0].reason, missing);
     });
 
     it("lists a resource in another region as unpriced unless its price is the same everywhere", () => {
