@@ -71,7 +71,9 @@ let beating: NodeJS.Timeout | undefined;
 
 function start(): Watchdog {
     const heartbeat = new Int32Array(new SharedArrayBuffer(8));
-    const worker = new Worker(WATCHDOG_SOURCE, { eval: true, workerData: { heartbeat: heartbeat.buffer, stallMs: STALL_MS } });
+    // The watchdog is plain JavaScript: it must not inherit the process's `-r ./harness/ts-register.js`, a path
+    // relative to where the plan started that no longer resolves once the run has moved into the program's folder.
+    const worker = new Worker(WATCHDOG_SOURCE, { eval: true, execArgv: [], workerData: { heartbeat: heartbeat.buffer, stallMs: STALL_MS } });
     worker.unref();
     worker.on("error", () => {
         watchdog = undefined;

@@ -69,5 +69,10 @@ export function priceRun(run: ProgramRun, request: CostRequest): PlanCost {
         savings: report.savings.map((s) => ({ title: s.title, urn: s.urn, monthlyUsd: s.withUsd, comparedToUsd: s.withoutUsd, detail: s.explanation })),
         monthlyRange: report.monthlyRange,
         notes,
+        complete: unpricedResources.length === 0 && remote.length === 0,
+        unpricedResources: [
+            ...remote.map((r) => ({ urn: r.urn, type: r.type, reason: "remote component: its resources are created by a plugin and invisible offline" })),
+            ...unpricedResources.map((u) => ({ urn: u.urn, type: u.type, reason: u.reason })),
+        ],
     };
 }

@@ -84,6 +84,14 @@ export interface PlanSaving {
     detail: string;
 }
 
+/** A resource the cost model did not price: it is not in `monthlyUsd`, and every report says so next to the total. */
+export interface PlanUnpricedResource {
+    urn: string;
+    type: string;
+    /** Why: no pricer for the type, no price table for its region, a remote component... */
+    reason: string;
+}
+
 /** What the stack costs per month at list price. */
 export interface PlanCost {
     monthlyUsd: number;
@@ -99,6 +107,10 @@ export interface PlanCost {
     monthlyRange: { minUsd: number; maxUsd: number };
     /** Why the figures are what they are when they are not complete (no cost model, remote components...). */
     notes: string[];
+    /** True when every resource that can cost money is priced: `monthlyUsd` is then the whole bill. */
+    complete: boolean;
+    /** Each resource left out of `monthlyUsd` (remote components included), with why. */
+    unpricedResources: PlanUnpricedResource[];
 }
 
 /** A policy of the pack, for SARIF rules and JUnit passing cases. */

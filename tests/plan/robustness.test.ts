@@ -5,7 +5,7 @@
 import * as assert from "assert";
 import * as path from "path";
 import type { PlanDocument } from "../../plan/document";
-import { FIXTURES, spawnPlan } from "./helpers";
+import { FIXTURES, npmRunPlan, spawnPlan } from "./helpers";
 
 describe("plan: misbehaving programs (spawned)", function () {
     this.timeout(120_000);
@@ -42,9 +42,10 @@ describe("plan: misbehaving programs (spawned)", function () {
         assert.match(result.stderr, /did not finish registering resources within 1 s.*raise --timeout/);
     });
 
-    it("a program stuck in synchronous code (while loop at its top level): exit 2 after --timeout, one line", () => {
+    it("a program stuck in synchronous code (while loop at its top level): exit 2 after --timeout, one line, through npm run plan", () => {
         const started = Date.now();
-        const result = spawnPlan(["--program", path.join(FIXTURES, "../../fixtures/programs/busy-loop/index.ts"), "--timeout", "1", "--format", "json"]);
+        const result = npmRunPlan(["--program", "tests/fixtures/programs/busy-loop/index.ts", "--timeout", "1", "--format", "json"], 30_000);
+        assert.ok(!result.timedOut, "the plan hung: no watchdog stopped the program");
         assert.strictEqual(result.code, 2, result.stderr);
         assert.strictEqual(result.stdout, "");
         assert.strictEqual(result.stderr.trim().split("\n").length, 1, result.stderr);
