@@ -1,6 +1,8 @@
 /** Runs the target program under the mock runtime; a program that cannot run is bad input (exit 2). */
 import { ProgramError, runProgram, type ProgramRun } from "../harness";
+import { typeCheck, type ProgramTypeError } from "../harness/type-check";
 import { BadInput } from "./errors";
+import { relativePath } from "./paths";
 import { withStdoutOnStderr } from "./quiet-stdout";
 import type { PlanTarget } from "./target";
 
@@ -47,19 +49,37 @@ export function oneLine(message: string): string {
     return `${lines[0].trim()}${at ? ` (${at[1]})` : ""}`;
 }
 
-/** Runs the program with stdout kept clean and `process.exit` disarmed; maps every program failure to `BadInput`. */
+/** What `pulumi up` would print for a program that does not type-check: the first diagnostic, file:line. */
+function typeErrorInput(target: PlanTarget, error: ProgramTypeError): BadInput {
+    const more = error.count > 1 ? ` (+${error.count - 1} more)` : "";
+    return new BadInput(`the program does not type-check, so pulumi up would refuse it: ${relativePath(target.root, error.file)}:${error.line}:${error.column} ${error.message}${more}`);
+}
+
+/**
+ * Runs the program with stdout kept clean and `process.exit` disarmed, while its types are checked on another
+ * thread (`--program` only: Runway's own program is checked by `npm run build`); maps every program failure, and
+ * a type error, to `BadInput`.
+ */
 export async function runTarget(target: PlanTarget, preview: boolean): Promise<ProgramRun> {
+    const checked = target.own ? Promise.resolve(undefined) : typeCheck(target.programFile);
+    checked.catch(() => undefined);
+    let run: ProgramRun;
     try {
-        return await withoutProcessExit(() =>
+        run = await withoutProcessExit(() =>
             withStdoutOnStderr(() =>
                 runProgram({ program: target.programFile, stack: target.stack, config: target.config, preview, timeoutMs: target.timeoutSeconds * 1000 }),
             ),
         );
     } catch (err) {
+        const typeError = err instanceof ProgramError && err.kind !== "timeout" ? await checked.catch(() => undefined) : undefined;
+        if (typeError !== undefined) throw typeErrorInput(target, typeError);
         if (err instanceof ProgramError) {
             const declared = err.resources.length > 0 ? ` (${err.resources.length} resource(s) declared before it stopped)` : "";
             throw new BadInput(`${oneLine(err.message)}${declared} — ${KIND_HINTS[err.kind] ?? "fix the program"}`);
         }
         throw err;
     }
+    const typeError = await checked;
+    if (typeError !== undefined) throw typeErrorInput(target, typeError);
+    return run;
 }

@@ -52,7 +52,7 @@ export function spawnPlan(argv: string[], env: NodeJS.ProcessEnv = {}): PlanResu
  * `npm run -s plan -- <argv>` from Runway's root, verbatim as the docs show it: the script's relative
  * `-r ./harness/ts-register.js` and all (what a user's shell runs).
  */
-export function npmRunPlan(argv: string[], timeoutMs = 60_000): PlanResult & { timedOut: boolean } {
-    const result = spawnSync("npm", ["run", "-s", "plan", "--", ...argv], { cwd: ROOT, encoding: "utf8", timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: 256 * 2 ** 20 });
+export function npmRunPlan(argv: string[], timeoutMs = 60_000, env: NodeJS.ProcessEnv = process.env): PlanResult & { timedOut: boolean } {
+    const result = spawnSync("npm", ["run", "-s", "plan", "--", ...argv], { cwd: ROOT, encoding: "utf8", env, timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: 256 * 2 ** 20 });
     return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, timedOut: result.error !== undefined || result.signal !== null };
 }
