@@ -5,21 +5,19 @@
  * Exit codes: 0 no active mandatory violation (and, with `--from`, no stateful resource lost by the move); 1 at least
  * one; 2 bad input (one message on stderr, no stdout).
  */
-import * as fs from "fs";
 import * as path from "path";
 import { STAGES } from "../config/defaults";
 import { parseArgs, USAGE, type Format, type PlanArgs } from "./args";
 import { applyBaseline, loadBaseline } from "./baseline";
 import { compareStages } from "./compare";
 import { usageChoice } from "./costing";
-import type { PlanDocument } from "./document";
 import { BadInput } from "./errors";
 import { loadRunwayPack, type LoadedPack } from "./findings";
 import { render } from "./formats";
 import { renderComparisonJson, renderComparisonMarkdown, renderComparisonText } from "./formats/compare";
 import { loadPackConfig } from "./pack-config";
 import { startProgress } from "./progress";
-import { RUNWAY_ROOT } from "./paths";
+import { checkOutPath, diagramPath, writeOutput } from "./output";
 import { planWithRun, type PlanSettings } from "./stage-plan";
 import { checkStage, resolveTarget, type PlanTarget } from "./target";
 import { phase } from "./timing";
@@ -43,19 +41,6 @@ export const EXIT_OK = 0;
 export const EXIT_BLOCKED = 1;
 export const EXIT_BAD_INPUT = 2;
 
-/** Where the text report puts the mermaid diagram. */
-function diagramFile(args: PlanArgs, doc: PlanDocument): string {
-    if (args.out) {
-        return path.resolve(args.out).replace(/\.[^./\\]*$/, "") + ".mmd";
-    }
-    return path.join(RUNWAY_ROOT, "plan-out", `${doc.stack}-${doc.stage}.mmd`);
-}
-
-function writeFile(file: string, text: string): void {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-}
-
 const COMPARE_FORMATS: readonly Format[] = ["text", "json", "markdown"];
 
 async function plan(argv: readonly string[], io: PlanIO, deps: PlanDeps): Promise<number> {
@@ -63,6 +48,9 @@ async function plan(argv: readonly string[], io: PlanIO, deps: PlanDeps): Promis
     if (args.help) {
         io.stdout(`${USAGE}\n`);
         return EXIT_OK;
+    }
+    if (args.out !== undefined) {
+        checkOutPath(args.out);
     }
     const target: PlanTarget = resolveTarget(args);
     const usage = usageChoice(args.usage);
@@ -101,8 +89,8 @@ async function plan(argv: readonly string[], io: PlanIO, deps: PlanDeps): Promis
         }
         let context = {};
         if (args.format === "text") {
-            const file = diagramFile(args, doc);
-            writeFile(file, `${doc.diagram}\n`);
+            const file = diagramPath(args.out, target.programFile, target.own, doc.stack, doc.stage);
+            writeOutput(file, `${doc.diagram}\n`);
             context = { diagramFile: path.relative(process.cwd(), file) || file };
         }
         const report = render(doc, args.format, context);
@@ -136,7 +124,7 @@ function checkStageMove(args: PlanArgs, target: PlanTarget, from: string | undef
 /** Writes the report in one piece: to `--out`, or to stdout. */
 function emit(args: PlanArgs, io: PlanIO, text: string): void {
     if (args.out) {
-        writeFile(path.resolve(args.out), text);
+        writeOutput(path.resolve(args.out), text, args.out);
         io.stderr(`runway plan: wrote ${args.out}\n`);
     } else {
         io.stdout(text);
