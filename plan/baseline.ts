@@ -15,6 +15,37 @@ export interface BasePlan {
     violations: { policy: string; urn: string | null }[];
     resourceUrns: Set<string>;
     monthlyUsd: number;
+    /** The base plan's stack, program and project (from its URNs), when it names them. */
+    identity: PlanIdentity;
+}
+
+/** What makes two plans comparable: the same stack of the same project, run from the same program. */
+interface PlanIdentity {
+    stack?: string;
+    program?: string;
+    project?: string;
+}
+
+/** The project a plan's URNs name (`urn:pulumi:<stack>::<project>::...`). */
+function projectOf(urns: readonly string[]): string | undefined {
+    return urns.map((u) => /^urn:pulumi:[^:]+::([^:]+)::/.exec(u)?.[1]).find((p) => p !== undefined);
+}
+
+function describe(identity: PlanIdentity): string {
+    return `stack ${identity.stack ?? "?"} of project ${identity.project ?? "?"} (program ${identity.program ?? "?"})`;
+}
+
+/**
+ * Refuses a base plan of another stack, program or project: its violations would all be "new" and its cost delta
+ * meaningless. A base plan that names none of them (an empty stand-in a workflow writes when the base branch
+ * cannot be planned) is accepted.
+ */
+function checkSamePlan(doc: PlanDocument, base: BasePlan): void {
+    const current: PlanIdentity = { stack: doc.stack, program: doc.program, project: projectOf(doc.resources.map((r) => r.urn)) };
+    const differs = (["stack", "program", "project"] as const).filter((k) => base.identity[k] !== undefined && current[k] !== undefined && base.identity[k] !== current[k]);
+    if (differs.length > 0) {
+        throw new BadInput(`--baseline ${base.file} is a plan of ${describe(base.identity)}, this one of ${describe(current)}: a baseline must be the same stack and program planned on the base branch (different ${differs.join(", ")})`);
+    }
 }
 
 function key(policy: string, urn: string | null): string {
@@ -45,11 +76,17 @@ export function loadBaseline(file: string): BasePlan {
         violations,
         resourceUrns: new Set(urns),
         monthlyUsd: typeof monthly === "number" ? monthly : 0,
+        identity: {
+            stack: typeof parsed.stack === "string" ? parsed.stack : undefined,
+            program: typeof parsed.program === "string" ? parsed.program : undefined,
+            project: projectOf(urns),
+        },
     };
 }
 
-/** Marks each violation new or not and adds the `baseline` summary. */
+/** Marks each violation new or not and adds the `baseline` summary; a base plan of another stack or program is `BadInput`. */
 export function applyBaseline(doc: PlanDocument, base: BasePlan): PlanDocument {
+    checkSamePlan(doc, base);
     const violations = doc.violations.map((v) => ({ ...v, new: !base.violationKeys.has(key(v.policy, v.urn)) }));
     const current = new Set(doc.violations.map((v) => key(v.policy, v.urn)));
     const resolved = base.violations.filter((v) => !current.has(key(v.policy, v.urn)));
