@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { isRecord } from "../policies/lib/wire";
-import { CostInputError } from "./errors";
+import { CostInputError, MissingPrice } from "./errors";
 import type { Price, PriceTable } from "./types";
 
 /** The repository's data folder, where price tables and usage files live. */
@@ -37,7 +37,16 @@ export function loadPriceTable(region: string, dataDir: string = DEFAULT_DATA_DI
     return table;
 }
 
-/** Checks the shape of a price table; every problem names the file and the field. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const AWS_PAGE = /^https:\/\/(aws\.amazon\.com|docs\.aws\.amazon\.com)\//;
+const PRICE_FIELDS = new Set(["usd", "unit", "source", "note", "dataset", "asOf", "derived"]);
+
+/**
+ * Checks the shape of a price table; every problem names the file and the field. A table gives its prices either
+ * as `prices` (family → item → `{ usd, unit, source }`) or as compact `families` (family-level `unit`, `source`,
+ * `dataset`, `asOf`, `derived` defaults; items as numbers or overriding objects), or both (no item twice). The
+ * returned table always has `prices`, each price with its defaults filled in.
+ */
 export function validatePriceTable(value: unknown, file: string): PriceTable {
     const fail = (field: string, problem: string): never => {
         throw new CostInputError(`${file}: ${field} ${problem}`);
@@ -45,23 +54,95 @@ export function validatePriceTable(value: unknown, file: string): PriceTable {
     if (!isRecord(value)) return fail("(top level)", "must be an object");
     if (typeof value.region !== "string" || value.region === "") fail("region", "must be a region name");
     if (value.currency !== "USD") fail("currency", `must be "USD"`);
-    if (typeof value.priceDate !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value.priceDate)) {
+    if (typeof value.priceDate !== "string" || !ISO_DATE.test(value.priceDate)) {
         fail("priceDate", "must be an ISO date (YYYY-MM-DD)");
     }
     if (typeof value.hoursPerMonth !== "number" || value.hoursPerMonth <= 0) fail("hoursPerMonth", "must be a positive number");
     if (typeof value.description !== "string") fail("description", "must be a string");
-    if (!isRecord(value.prices)) return fail("prices", "must be an object of price families");
-    for (const [family, items] of Object.entries(value.prices)) {
-        if (!isRecord(items)) return fail(`prices.${family}`, "must be an object of prices");
-        for (const [item, price] of Object.entries(items)) {
-            const field = `prices.${family}["${item}"]`;
-            if (!isRecord(price)) return fail(field, "must be an object { usd, unit, source }");
-            if (typeof price.usd !== "number" || !Number.isFinite(price.usd) || price.usd < 0) {
-                fail(`${field}.usd`, "must be a non-negative number");
+    if (value.prices === undefined && value.families === undefined) return fail("prices", "must be an object of price families (or give families)");
+
+    const sources = value.sources;
+    if (sources !== undefined) {
+        if (!isRecord(sources)) return fail("sources", "must map dataset keys to { repo, path, commit, date }");
+        for (const [key, src] of Object.entries(sources)) {
+            const field = `sources["${key}"]`;
+            if (!isRecord(src)) return fail(field, "must be { repo, path, commit, date }");
+            for (const name of ["repo", "path", "commit"]) {
+                if (typeof src[name] !== "string") fail(`${field}.${name}`, "must be a string");
             }
-            if (typeof price.unit !== "string" || price.unit === "") fail(`${field}.unit`, "must name the unit");
-            if (typeof price.source !== "string" || !/^https:\/\/(aws\.amazon\.com|docs\.aws\.amazon\.com)\//.test(price.source)) {
-                fail(`${field}.source`, "must be an https://aws.amazon.com/ or https://docs.aws.amazon.com/ URL");
+            if (src.repo === "") fail(`${field}.repo`, "must name the repository");
+            if (typeof src.date !== "string" || !ISO_DATE.test(src.date)) fail(`${field}.date`, "must be an ISO date (YYYY-MM-DD)");
+        }
+    }
+    const checkDerived = (field: string, d: unknown): void => {
+        if (!isRecord(d)) return fail(field, "must be { from, ratio, boundPct, method }");
+        if (typeof d.from !== "string" || d.from === "") fail(`${field}.from`, "must say what the figure is derived from");
+        if (typeof d.ratio !== "number" || !Number.isFinite(d.ratio) || d.ratio <= 0) fail(`${field}.ratio`, "must be a positive number");
+        if (typeof d.boundPct !== "number" || !Number.isFinite(d.boundPct) || d.boundPct < 0 || d.boundPct > 100) {
+            fail(`${field}.boundPct`, "must be a number from 0 to 100");
+        }
+        if (typeof d.method !== "string" || d.method === "") fail(`${field}.method`, "must describe the method");
+    };
+    /** Checks one complete price (defaults applied). */
+    const checkPrice = (field: string, price: Record<string, unknown>): void => {
+        if (typeof price.usd !== "number" || !Number.isFinite(price.usd) || price.usd < 0) {
+            fail(`${field}.usd`, "must be a non-negative number");
+        }
+        if (typeof price.unit !== "string" || price.unit === "") fail(`${field}.unit`, "must name the unit");
+        if (typeof price.source !== "string" || !AWS_PAGE.test(price.source)) {
+            fail(`${field}.source`, "must be an https://aws.amazon.com/ or https://docs.aws.amazon.com/ URL");
+        }
+        if (price.note !== undefined && typeof price.note !== "string") fail(`${field}.note`, "must be a string");
+        if (price.asOf !== undefined && (typeof price.asOf !== "string" || !ISO_DATE.test(price.asOf))) {
+            fail(`${field}.asOf`, "must be an ISO date (YYYY-MM-DD)");
+        }
+        if (price.dataset !== undefined) {
+            if (typeof price.dataset !== "string" || price.dataset === "") fail(`${field}.dataset`, "must name a dataset");
+            const key = (price.dataset as string).split(":")[0];
+            if (!isRecord(sources) || sources[key] === undefined) fail(`${field}.dataset`, `names "${key}", which sources does not list`);
+        }
+        if (price.derived !== undefined) checkDerived(`${field}.derived`, price.derived);
+    };
+
+    const prices: Record<string, Record<string, Price>> = {};
+    if (value.prices !== undefined) {
+        if (!isRecord(value.prices)) return fail("prices", "must be an object of price families");
+        for (const [family, items] of Object.entries(value.prices)) {
+            if (!isRecord(items)) return fail(`prices.${family}`, "must be an object of prices");
+            prices[family] = {};
+            for (const [item, price] of Object.entries(items)) {
+                const field = `prices.${family}["${item}"]`;
+                if (!isRecord(price)) return fail(field, "must be an object { usd, unit, source }");
+                checkPrice(field, price);
+                prices[family][item] = price as unknown as Price;
+            }
+        }
+    }
+    if (value.families !== undefined) {
+        if (!isRecord(value.families)) return fail("families", "must be an object of price families");
+        for (const [family, fam] of Object.entries(value.families)) {
+            const ffield = `families.${family}`;
+            if (!isRecord(fam) || !isRecord(fam.items)) return fail(ffield, "must be { unit?, source?, dataset?, asOf?, derived?, items }");
+            for (const key of Object.keys(fam)) {
+                if (key !== "items" && !PRICE_FIELDS.has(key)) fail(`${ffield}.${key}`, "is not a family field");
+            }
+            if (fam.usd !== undefined) fail(`${ffield}.usd`, "belongs on an item");
+            const defaults: Record<string, unknown> = { ...fam };
+            delete defaults.items;
+            const target = (prices[family] ??= {});
+            for (const [item, entry] of Object.entries(fam.items)) {
+                const field = `${ffield}.items["${item}"]`;
+                if (target[item] !== undefined) fail(field, "is given twice");
+                let own: Record<string, unknown>;
+                if (typeof entry === "number") own = { usd: entry };
+                else if (isRecord(entry)) own = entry;
+                else return fail(field, "must be a number or { usd, ... }");
+                for (const key of Object.keys(own)) {
+                    if (!PRICE_FIELDS.has(key)) fail(`${field}.${key}`, "is not a price field");
+                }
+                const price = { ...defaults, ...own };
+                checkPrice(field, price);
+                target[item] = price as unknown as Price;
             }
         }
     }
@@ -73,7 +154,28 @@ export function validatePriceTable(value: unknown, file: string): PriceTable {
             }
         }
     }
-    return value as unknown as PriceTable;
+    return { ...(value as unknown as PriceTable), prices };
+}
+
+/** How a family reads in a "no price" message: `db.r7g.large (rds.postgres)`. */
+const FAMILY_LABELS: Record<string, string> = {
+    ec2Instance: "ec2",
+    rdsPostgresSingleAz: "rds.postgres",
+    rdsPostgresMultiAz: "rds.postgres, Multi-AZ",
+    rdsMysqlSingleAz: "rds.mysql",
+    rdsMysqlMultiAz: "rds.mysql, Multi-AZ",
+    rdsMariadbSingleAz: "rds.mariadb",
+    rdsMariadbMultiAz: "rds.mariadb, Multi-AZ",
+    auroraPostgresInstance: "aurora.postgresql",
+    auroraPostgresInstanceIoOptimized: "aurora.postgresql, I/O-Optimized",
+    elasticacheRedis: "elasticache.redis",
+    elasticacheValkey: "elasticache.valkey",
+    elasticacheMemcached: "elasticache.memcached",
+};
+
+/** The family as a message names it. */
+export function familyLabel(family: string): string {
+    return FAMILY_LABELS[family] ?? family;
 }
 
 /** Read access to a loaded table. */
@@ -84,17 +186,31 @@ export class PriceBook {
         return this.table.hoursPerMonth;
     }
 
+    get region(): string {
+        return this.table.region;
+    }
+
     /** The price, or undefined when the table has none (e.g. an instance type it does not list). */
     find(family: string, item: string): Price | undefined {
         return this.table.prices[family]?.[item];
     }
 
-    /** The price in USD; a missing entry is a bug in the table, reported with the key. */
-    usd(family: string, item: string): number {
+    /** The price; a missing entry is a `MissingPrice` naming the item, its family and the region. */
+    get(family: string, item: string): Price {
         const price = this.find(family, item);
         if (price === undefined) {
-            throw new CostInputError(`price table for ${this.table.region} has no prices.${family}["${item}"]`);
+            throw new MissingPrice(`no price for ${item} (${familyLabel(family)}) in ${this.table.region}`);
         }
-        return price.usd;
+        return price;
+    }
+
+    /** The price in USD; a missing entry is a `MissingPrice` (the resource is reported unpriced, never at zero). */
+    usd(family: string, item: string): number {
+        return this.get(family, item).usd;
+    }
+
+    /** True when the figure is derived (not a list price). */
+    isDerived(family: string, item: string): boolean {
+        return this.find(family, item)?.derived !== undefined;
     }
 }

@@ -10,6 +10,7 @@ import { managementPricers } from "./pricers/management";
 import { messagingPricers } from "./pricers/messaging";
 import { networkPricers } from "./pricers/network";
 import { observabilityPricers } from "./pricers/observability";
+import { platformPricers } from "./pricers/platform";
 import { securityPricers } from "./pricers/security";
 import { serverlessPricers } from "./pricers/serverless";
 import { storagePricers } from "./pricers/storage";
@@ -28,6 +29,7 @@ const FAMILIES: Record<string, Pricer>[] = [
     messagingPricers,
     managementPricers,
     serverlessPricers,
+    platformPricers,
 ];
 
 /** Every priced (or deliberately free) type token → its pricer. */

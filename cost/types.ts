@@ -3,7 +3,19 @@
  * `cost` object of the plan's JSON contract; field names there are fixed, the extra fields are additions).
  */
 
-/** One list price. */
+/** How a figure that is not a list price was computed (`data/prices-<region>.json`, docs/prices.md). */
+export interface DerivedPrice {
+    /** What it was computed from: a region (`us-east-1`), another item, or a dataset. */
+    from: string;
+    /** The factor applied to `from` (1 for "same as"). */
+    ratio: number;
+    /** How far off the figure may be, in per cent of itself. */
+    boundPct: number;
+    /** The method in words: which ratio, measured on what. */
+    method: string;
+}
+
+/** One price (a list price unless `derived` says otherwise). */
 export interface Price {
     /** US dollars per `unit` (for a few entries, a quantity or factor: the unit says so). */
     usd: number;
@@ -12,6 +24,38 @@ export interface Price {
     /** The official AWS pricing page the price comes from. */
     source: string;
     note?: string;
+    /** The offline dataset the figure was read from: a key of the table's `sources`. */
+    dataset?: string;
+    /** ISO date of the figure (the dataset's or page's date). */
+    asOf?: string;
+    /** Present when the figure is computed, not read: never a list price. */
+    derived?: DerivedPrice;
+}
+
+/** An offline dataset a table's figures were read from (its code and files are not part of Runway). */
+export interface PriceSource {
+    repo: string;
+    path: string;
+    /** Commit the figures were read at (empty for this repository's own earlier table). */
+    commit: string;
+    /** ISO date of that commit or of the data. */
+    date: string;
+    licence?: string;
+    note?: string;
+}
+
+/**
+ * One family in the compact file shape: defaults for its items, and items as a bare number (all defaults apply)
+ * or an object overriding some of them.
+ */
+export interface PriceFamily {
+    unit?: string;
+    source?: string;
+    dataset?: string;
+    asOf?: string;
+    note?: string;
+    derived?: DerivedPrice;
+    items: Record<string, number | (Partial<Omit<Price, "usd">> & { usd: number })>;
 }
 
 /** A dated price table for one region (`data/prices-<region>.json`). */
@@ -23,8 +67,15 @@ export interface PriceTable {
     /** Hours in a billing month (AWS uses 730). */
     hoursPerMonth: number;
     description: string;
-    /** family → item → price, e.g. `ec2Instance` → `t4g.micro`. */
+    /**
+     * family → item → price, e.g. `ec2Instance` → `t4g.micro`. A file may give it directly (the original shape)
+     * or as `families` (the compact shape); a loaded table always has it.
+     */
     prices: Record<string, Record<string, Price>>;
+    /** The compact shape as written in the file (absent for a table in the original shape). */
+    families?: Record<string, PriceFamily>;
+    /** Offline datasets the figures were read from, by the key items name in `dataset`. */
+    sources?: Record<string, PriceSource>;
     /** Types whose list price is the same in every commercial region, so a resource elsewhere is priced here. */
     uniformAcrossRegions?: Record<string, { source: string; note: string }>;
 }

@@ -50,6 +50,11 @@ export const USAGE_KEYS = [
     "dynamodb.writeMillionsPerMonth",
     "dynamodb.readMillionsPerMonth",
     "dynamodb.gbStored",
+    "efs.gbStored",
+    "kinesis.gbInPerMonth",
+    "kinesis.putPayloadUnitsMillionsPerMonth",
+    "stepFunctions.transitionsMillionsPerMonth",
+    "stepFunctions.requestsMillionsPerMonth",
 ] as const;
 
 /** One usage assumption's key. */

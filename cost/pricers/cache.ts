@@ -4,12 +4,18 @@ import { qty, usd } from "../format";
 import { num, str } from "../props";
 import type { PriceResult } from "../types";
 
+/** Node-price family by engine: Redis OSS, Valkey and Memcached each at their own rate. */
+const NODE_FAMILIES: Record<string, string> = { redis: "elasticacheRedis", valkey: "elasticacheValkey", memcached: "elasticacheMemcached" };
+
 function nodeHourly(ctx: PricingContext, engine: string | undefined, nodeType: string | undefined): number | { unpriced: string } {
     if (nodeType === undefined) return { unpriced: "node type not known" };
-    const family = engine === "valkey" ? "elasticacheValkey" : "elasticacheRedis";
-    if (engine === "memcached") ctx.assume("ElastiCache Memcached nodes are priced at the Redis OSS node rate.");
-    const price = ctx.prices.find(family, nodeType);
-    return price === undefined ? { unpriced: `no ElastiCache price for ${nodeType} (${engine ?? "redis"})` } : price.usd;
+    const family = NODE_FAMILIES[engine ?? "redis"];
+    if (family === undefined) return { unpriced: `ElastiCache engine ${engine} is not modelled` };
+    const price = ctx.prices.get(family, nodeType);
+    if (price.derived !== undefined) {
+        ctx.assume(`The ${ctx.prices.region} price of ElastiCache ${nodeType} (${engine ?? "redis"}) is derived, not a list price (within ±${qty(price.derived.boundPct)} %; see docs/prices.md).`);
+    }
+    return price.usd;
 }
 
 function nodes(ctx: PricingContext, count: number, engine: string | undefined, nodeType: string | undefined, how: string): PriceResult {

@@ -1,6 +1,7 @@
 /** EC2: instances, Auto Scaling groups, EBS volumes, Elastic IPs, DLM snapshot policies. */
 import type { StackResource } from "../../policies/lib/resource";
 import { free, type Pricer, type PricingContext } from "../context";
+import { MissingPrice } from "../errors";
 import { qty, usd } from "../format";
 import { bool, num, rec, records, str } from "../props";
 import type { PriceResult } from "../types";
@@ -13,7 +14,8 @@ const DEFAULT_ROOT_GB = 8;
 function instanceHourly(ctx: PricingContext, instanceType: string | undefined): number | { unpriced: string } {
     if (instanceType === undefined) return { unpriced: "instance type not known" };
     const price = ctx.prices.find("ec2Instance", instanceType);
-    return price === undefined ? { unpriced: `no price for instance type ${instanceType}` } : price.usd;
+    if (price === undefined) throw new MissingPrice(`no price for instance type ${instanceType} (ec2) in ${ctx.prices.region}`);
+    return price.usd;
 }
 
 const instance: Pricer = (r, ctx) => {

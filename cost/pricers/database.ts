@@ -14,29 +14,46 @@ function addManagedSecret(line: LineBuilder, r: StackResource, ctx: PricingConte
     line.fixed(price, `managed master password secret ${usd(price)}/mo`);
 }
 
+/** RDS engines priced at their own rates: engine → price-table family stem. */
+const RDS_ENGINES: Record<string, string> = { postgres: "rdsPostgres", mysql: "rdsMysql", mariadb: "rdsMariadb" };
+
+/** gp3 baseline included in the storage price: 3,000 IOPS and 125 MiB/s below 400 GB, 12,000 and 500 from 400 GB. */
+export function rdsGp3Baseline(gb: number): { iops: number; throughput: number } {
+    return gb >= 400 ? { iops: 12_000, throughput: 500 } : { iops: 3_000, throughput: 125 };
+}
+
 const rdsInstance: Pricer = (r, ctx) => {
     const cls = str(r.props, "instanceClass");
     if (cls === undefined) return { unpriced: "instance class not known" };
     const engine = str(r.props, "engine") ?? "postgres";
-    if (engine !== "postgres") ctx.assume(`RDS ${engine} instances are priced at the RDS PostgreSQL rate for their class (close, not exact).`);
+    const stem = RDS_ENGINES[engine];
+    if (stem === undefined) return { unpriced: `RDS engine ${engine} is not modelled (priced: ${Object.keys(RDS_ENGINES).join(", ")})` };
     const multiAz = bool(r.props, "multiAz") === true;
-    const family = multiAz ? "rdsPostgresMultiAz" : "rdsPostgresSingleAz";
-    const hourly = ctx.prices.find(family, cls);
-    if (hourly === undefined) return { unpriced: `no RDS price for class ${cls}` };
-    const line = ctx.line().fixed(ctx.hours * hourly.usd, `${ctx.hours} h × ${usd(hourly.usd)}/h (${cls}${multiAz ? ", Multi-AZ" : ""})`);
+    const family = `${stem}${multiAz ? "MultiAz" : "SingleAz"}`;
+    const hourly = ctx.prices.get(family, cls);
+    if (hourly.derived !== undefined) ctx.assume(derivedText(`${cls} (${engine})`, hourly.derived.boundPct, ctx.prices.region));
+    const line = ctx.line().fixed(ctx.hours * hourly.usd, `${ctx.hours} h × ${usd(hourly.usd)}/h (${cls}, ${engine}${multiAz ? ", Multi-AZ" : ""})`);
     const storageType = str(r.props, "storageType") ?? (num(r.props, "iops") !== undefined ? "io1" : "gp2");
     const gb = num(r.props, "allocatedStorage") ?? 20;
-    const gbPrice = ctx.prices.find("rdsStorage", `${storageType}.gbMonth`);
-    if (gbPrice === undefined) return { unpriced: `no RDS storage price for ${storageType}` };
+    const gbPrice = ctx.prices.get("rdsStorage", `${storageType}.gbMonth`).usd;
     const factor = multiAz ? ctx.prices.usd("rdsStorage", "multiAzFactor") : 1;
-    line.fixed(gb * gbPrice.usd * factor, `${qty(gb)} GB ${storageType} × ${usd(gbPrice.usd)}/GB-mo${multiAz ? ` × ${qty(factor)} (Multi-AZ)` : ""}`);
+    const az = multiAz ? ` × ${qty(factor)} (Multi-AZ)` : "";
+    line.fixed(gb * gbPrice * factor, `${qty(gb)} GB ${storageType} × ${usd(gbPrice)}/GB-mo${az}`);
     const iops = num(r.props, "iops");
-    if (storageType === "io1" && iops !== undefined) {
-        const p = ctx.prices.usd("rdsStorage", "io1.iopsMonth");
-        line.fixed(iops * p * factor, `${qty(iops)} IOPS × ${usd(p)}${multiAz ? ` × ${qty(factor)}` : ""}`);
-    } else if (storageType === "gp3" && iops !== undefined && iops > 3000 && gb < 400) {
-        const p = ctx.prices.usd("rdsStorage", "gp3.iopsMonth");
-        line.fixed((iops - 3000) * p * factor, `${qty(iops - 3000)} IOPS above 3,000 × ${usd(p)}`);
+    if ((storageType === "io1" || storageType === "io2") && iops !== undefined) {
+        const p = ctx.prices.usd("rdsStorage", `${storageType}.iopsMonth`);
+        line.fixed(iops * p * factor, `${qty(iops)} IOPS × ${usd(p)}${az}`);
+    } else if (storageType === "gp3") {
+        const baseline = rdsGp3Baseline(gb);
+        const throughput = num(r.props, "storageThroughput");
+        if (iops !== undefined && iops > baseline.iops) {
+            const p = ctx.prices.usd("rdsStorage", "gp3.iopsMonth");
+            line.fixed((iops - baseline.iops) * p * factor, `${qty(iops - baseline.iops)} IOPS above the ${qty(baseline.iops)} baseline × ${usd(p)}${az}`);
+        }
+        if (throughput !== undefined && throughput > baseline.throughput) {
+            const p = ctx.prices.usd("rdsStorage", "gp3.throughputMonth");
+            line.fixed((throughput - baseline.throughput) * p * factor, `${qty(throughput - baseline.throughput)} MiB/s above the ${qty(baseline.throughput)} baseline × ${usd(p)}${az}`);
+        }
     }
     line.usage(ctx.use("rds.backupGbBeyondFree", r), ctx.prices.usd("rdsStorage", "backup.gbMonth"), "GB-mo", "backup storage beyond the free 100 %");
     addManagedSecret(line, r, ctx);
@@ -45,6 +62,11 @@ const rdsInstance: Pricer = (r, ctx) => {
     }
     return line.build();
 };
+
+/** The assumption recorded when a figure is derived rather than a list price. */
+export function derivedText(what: string, boundPct: number, region: string): string {
+    return `The ${region} price of ${what} is derived, not a list price (within ±${qty(boundPct)} %; see data/prices-${region}.json and docs/prices.md).`;
+}
 
 function isIoOptimized(cluster: StackResource | undefined): boolean {
     return str(cluster?.props, "storageType") === "aurora-iopt1";
@@ -101,8 +123,8 @@ const auroraInstance: Pricer = (r, ctx) => {
         });
         return line.build();
     }
-    const hourly = ctx.prices.find(io ? "auroraPostgresInstanceIoOptimized" : "auroraPostgresInstance", cls);
-    if (hourly === undefined) return { unpriced: `no Aurora price for class ${cls}${io ? " (I/O-Optimized)" : ""}` };
+    const hourly = ctx.prices.get(io ? "auroraPostgresInstanceIoOptimized" : "auroraPostgresInstance", cls);
+    if (hourly.derived !== undefined) ctx.assume(derivedText(`${cls} (Aurora${io ? " I/O-Optimized" : ""})`, hourly.derived.boundPct, ctx.prices.region));
     return line.fixed(ctx.hours * hourly.usd, `${ctx.hours} h × ${usd(hourly.usd)}/h (${cls}${io ? ", I/O-Optimized" : ""})`).build();
 };
 

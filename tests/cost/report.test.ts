@@ -115,14 +115,14 @@ describe("cost: report contract, usage files and regions", () => {
         const report = priceResources(
             stack(
                 { type: "pulumi:providers:aws", name: "default", props: { region: "us-east-1" } },
-                { type: "aws:ec2/natGateway:NatGateway", name: "replica-nat", providerProps: { region: "us-west-2" } },
-                { type: "aws:kms/key:Key", name: "replica-key", providerProps: { region: "us-west-2" } },
-                { type: "aws:backup/vault:Vault", name: "replica-vault", providerProps: { region: "us-west-2" } },
+                { type: "aws:ec2/natGateway:NatGateway", name: "replica-nat", providerProps: { region: "ap-east-1" } },
+                { type: "aws:kms/key:Key", name: "replica-key", providerProps: { region: "ap-east-1" } },
+                { type: "aws:backup/vault:Vault", name: "replica-vault", providerProps: { region: "ap-east-1" } },
             ),
         );
         assert.deepEqual(report.unpriced, ["aws:ec2/natGateway:NatGateway"]);
-        assert.match(report.unpricedResources[0].reason, /region us-west-2/);
-        assert.match(lineOf(report, "replica-key").basis, /in us-west-2: \$1\/key-month .* every commercial region/);
+        assert.match(report.unpricedResources[0].reason, /region ap-east-1/);
+        assert.match(lineOf(report, "replica-key").basis, /in ap-east-1: \$1\/key-month .* every commercial region/);
         assert.equal(lineOf(report, "replica-vault").free, true);
     });
 
