@@ -3,7 +3,7 @@
  * a policy pack in-process or through the real gRPC analyzer. See `harness/README.md`.
  */
 export { runProgram, ProgramError, type RunOptions, type ProgramErrorKind } from "./run-program";
-export { loadStackConfig, knownStacks, StackConfigError, type StackConfig } from "./stack-config";
+export { loadStackConfig, knownStacks, StackConfigError, type StackConfig, type ConfigOrigin } from "./stack-config";
 export { findProjectFile, resolveProgramPath, ProgramNotFound } from "./project";
 export { makeUrn, qualifiedType } from "./recording-monitor";
 export * from "./types";

@@ -17,11 +17,16 @@ export interface StackConfig {
     values: Record<string, string>;
     /** Keys whose value is secret (`secure:` in the stack file). */
     secretKeys: string[];
+    /** Where each value came from: the project file's default, the stack file, or an override (`-c`). */
+    origins: Record<string, ConfigOrigin>;
     /** The project file, when one was found. */
     projectFile?: string;
     /** The stack file, when one was found. */
     stackFile?: string;
 }
+
+/** Where a config value was set. */
+export type ConfigOrigin = { kind: "project"; file: string } | { kind: "stack"; file: string } | { kind: "override" };
 
 /** A config file or value that cannot be used, with the file and key named. */
 export class StackConfigError extends Error {}
@@ -60,7 +65,7 @@ function asConfigString(value: unknown): string {
  */
 export function loadStackConfig(programFile: string, stack: string, overrides: Record<string, string> = {}): StackConfig {
     const projectFile = findProjectFile(programFile);
-    const result: StackConfig = { project: "project", values: {}, secretKeys: [] };
+    const result: StackConfig = { project: "project", values: {}, secretKeys: [], origins: {} };
     if (projectFile) {
         const doc = readYaml(projectFile);
         result.projectFile = projectFile;
@@ -72,6 +77,7 @@ export function loadStackConfig(programFile: string, stack: string, overrides: R
             const value = isRecord(spec) ? ("default" in spec ? spec.default : spec.value) : spec;
             if (value !== undefined && value !== null) {
                 result.values[qualify(result.project, key)] = asConfigString(value);
+                result.origins[qualify(result.project, key)] = { kind: "project", file: projectFile };
             }
         }
         const stackFile = path.join(path.dirname(projectFile), `Pulumi.${stack}.yaml`);
@@ -84,14 +90,17 @@ export function loadStackConfig(programFile: string, stack: string, overrides: R
                 if (isRecord(value) && typeof value.secure === "string") {
                     result.values[qualified] = OFFLINE_SECRET_VALUE;
                     result.secretKeys.push(qualified);
+                    result.origins[qualified] = { kind: "stack", file: stackFile };
                 } else if (value !== null && value !== undefined) {
                     result.values[qualified] = asConfigString(value);
+                    result.origins[qualified] = { kind: "stack", file: stackFile };
                 }
             }
         }
     }
     for (const [key, value] of Object.entries(overrides)) {
         result.values[qualify(result.project, key)] = value;
+        result.origins[qualify(result.project, key)] = { kind: "override" };
     }
     return result;
 }

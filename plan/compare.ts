@@ -1,7 +1,7 @@
 /** `--compare`: the same stack at every stage, side by side — the price of growing, up front. */
 import { STAGES, type Stage } from "../config/defaults";
-import { findProjectFile, knownStacks, loadStackConfig } from "../harness";
 import { BadInput } from "./errors";
+import { stacksAtStage } from "./runway-config";
 import type { PlanDocument } from "./document";
 import { topCostLines } from "./formats/common";
 import { atStage, planTarget, type PlanSettings } from "./stage-plan";
@@ -48,10 +48,8 @@ export const DEFAULTS_STACK = "compare";
 
 /** The stack file (of Runway's project) whose `runway:stage` is `stage`, the target's own stack first. */
 function stackForStage(target: PlanTarget, stage: Stage): string | undefined {
-    const projectFile = findProjectFile(target.programFile);
-    if (projectFile === undefined) return undefined;
-    const stacks = [target.stack, ...knownStacks(projectFile).filter((s) => s !== target.stack)];
-    return stacks.find((stack) => loadStackConfig(target.programFile, stack).values["runway:stage"] === stage);
+    const stacks = stacksAtStage(stage);
+    return stacks.includes(target.stack) ? target.stack : stacks[0];
 }
 
 /**

@@ -2,10 +2,11 @@
  * What to plan: which program, which stack, which stage (or policy profile), with which config. Every choice the
  * user can get wrong is checked here, before anything runs, so a typo is a one-line error and exit 2.
  */
-import { findProjectFile, knownStacks, loadStackConfig, ProgramNotFound, resolveProgramPath, StackConfigError } from "../harness";
+import { findProjectFile, knownStacks, loadStackConfig, ProgramNotFound, resolveProgramPath, StackConfigError, type StackConfig } from "../harness";
 import { STAGES, type Stage } from "../config/defaults";
 import type { PlanArgs } from "./args";
 import { BadInput } from "./errors";
+import { checkRunwayConfig } from "./runway-config";
 import { RUNWAY_PROGRAM, RUNWAY_ROOT, relativePath, sourceRoot } from "./paths";
 
 /** The policy profile for a program that is not Runway's and was given no `--stage`. */
@@ -95,15 +96,16 @@ export function resolveTarget(args: PlanArgs): PlanTarget {
     if (own && stageArg) {
         config[STAGE_KEY] = stageArg;
     }
-    let values: Record<string, string>;
+    let stackConfig: StackConfig;
     try {
-        values = loadStackConfig(file, stack, config).values;
+        stackConfig = loadStackConfig(file, stack, config);
     } catch (err) {
         if (err instanceof StackConfigError) {
             throw new BadInput(err.message);
         }
         throw err;
     }
+    const values = stackConfig.values;
     let profile: Profile;
     if (own) {
         const configured = values[STAGE_KEY];
@@ -111,6 +113,7 @@ export function resolveTarget(args: PlanArgs): PlanTarget {
             throw new BadInput(`stack ${stack} sets no runway:stage: give --stage ${STAGES.join("|")} or set it in Pulumi.${stack}.yaml`);
         }
         profile = checkStage(configured, `${STAGE_KEY} =`);
+        checkRunwayConfig(stackConfig, stack, stageArg !== undefined);
     } else {
         profile = stageArg ?? STRICT_PROFILE;
     }
