@@ -10,7 +10,7 @@ import { advisoryPolicy, graphPolicy, settingsPolicy, toPolicy, waiversPolicy } 
 import type { ResourceRule, Rule, StackRule } from "./lib/rule";
 import { albListenerHttps, cloudfrontHttpsOnly, ec2Imdsv2Required, ecrScanOnPush, iamNoAdminStar, rdsManagedCredentials, sgNoWorldAdminPorts, sgWorldIngressWebOnly } from "./rules/access";
 import { asgScalingPolicy, ecsServiceAutoscaling } from "./rules/autoscaling";
-import { customerManagedKeys, dataEncryptedInTransit, storageEncryptedAtRest } from "./rules/encryption";
+import { customerManagedKeys, dataEncryptedInTransit, ebsEncryptedAtRest, storageEncryptedAtRest } from "./rules/encryption";
 import { albAccessLogs, cloudtrailEnabled, vpcFlowLogs } from "./rules/logging";
 import { noPublicDataStores } from "./rules/public-data-stores";
 import { dbBackupRetention, dbDeletionProtection, dbHighAvailability, instanceSnapshots, servicesMultiAz, statefulResourcesProtected } from "./rules/resilience";
@@ -31,6 +31,7 @@ export const rules: readonly Rule[] = [
     s3BucketPublicAccess,
     s3PublicAccessBlock,
     storageEncryptedAtRest,
+    ebsEncryptedAtRest,
     dataEncryptedInTransit,
     customerManagedKeys,
     // Missing autoscaling

@@ -20,6 +20,7 @@ export const T = {
     launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
     launchConfiguration: "aws:ec2/launchConfiguration:LaunchConfiguration",
     ebsVolume: "aws:ebs/volume:Volume",
+    ebsEncryptionByDefault: "aws:ebs/encryptionByDefault:EncryptionByDefault",
     flowLog: "aws:ec2/flowLog:FlowLog",
     rdsInstance: "aws:rds/instance:Instance",
     rdsCluster: "aws:rds/cluster:Cluster",
@@ -80,4 +81,6 @@ export const LISTENERS = ["aws:lb/listener:Listener", "aws:alb/listener:Listener
 export const ROUTE_TABLES = [T.routeTable, T.defaultRouteTable] as const;
 export const SECURITY_GROUPS = [T.securityGroup, T.defaultSecurityGroup] as const;
 export const OPENSEARCH = [T.opensearchDomain, T.elasticsearchDomain] as const;
+/** Resources that create EBS volumes. */
+export const EBS_CARRIERS = [T.ebsVolume, T.instance, T.launchTemplate, T.launchConfiguration] as const;
 export const IAM_INLINE_POLICIES = [T.iamPolicy, T.iamRolePolicy, T.iamUserPolicy, T.iamGroupPolicy] as const;

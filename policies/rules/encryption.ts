@@ -2,9 +2,9 @@
  * Encryption at rest, in transit, and with customer-managed keys (enterprise). Resource policies: each
  * verdict depends on the resource's own inputs, read with provider v7 semantics and AWS's defaults (cited).
  */
-import { OPENSEARCH, T } from "../graph/types";
+import { EBS_CARRIERS, OPENSEARCH, T } from "../graph/types";
 import type { StackResource } from "../lib/resource";
-import { finding, notEvaluated, type ResourceRule, type RuleContext, type RuleFinding } from "../lib/rule";
+import { finding, notEvaluated, type ResourceRule, type RuleContext, type RuleFinding, type StackRule } from "../lib/rule";
 import { asBool, asList, asNonEmpty, asString, at, UNKNOWN, type Read } from "../lib/values";
 
 /** `flag` must be true; `fallback` is AWS's/the provider's default when it is unset. */
@@ -21,11 +21,10 @@ function deviceName(mapping: unknown, index: number): string {
 }
 
 /** EBS block devices of instances, launch templates and launch configurations. */
-function blockDevices(r: StackResource, ctx: RuleContext): RuleFinding[] {
-    const byDefault = ctx.options.ebsEncryptionByDefault === true;
+function blockDevices(r: StackResource, byDefault: boolean): RuleFinding[] {
     // Without explicit encryption a volume follows its snapshot/AMI and the account's "EBS encryption by default"
     // setting, which is off unless enabled (https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html).
-    const note = "the volume is encrypted only if the AMI snapshot or the account's EBS encryption-by-default is (off unless enabled; set option ebsEncryptionByDefault if your accounts enforce it)";
+    const note = "the volume is encrypted only if the AMI snapshot or the account's EBS encryption-by-default is (off unless enabled: declare an aws.ebs.EncryptionByDefault in the stack, or set option ebsEncryptionByDefault if your accounts enforce it)";
     const out: RuleFinding[] = [];
     const check = (label: string, prop: string, value: unknown) => out.push(...mustBeTrue(r, `${label} of ${r.name}`, prop, asBool(value), byDefault, note));
     if (r.type === T.launchTemplate) {
@@ -51,15 +50,17 @@ function blockDevices(r: StackResource, ctx: RuleContext): RuleFinding[] {
     return out;
 }
 
-function atRest(r: StackResource, ctx: RuleContext): RuleFinding[] {
+/** The EBS volumes a resource creates: a volume, or an instance's / launch template's / launch configuration's devices. */
+function ebsVolumes(r: StackResource, byDefault: boolean): RuleFinding[] {
+    if (r.type === T.ebsVolume) {
+        return mustBeTrue(r, `EBS volume ${r.name}`, "encrypted", asBool(r.props.encrypted), byDefault, "EBS volumes are unencrypted unless the account enables encryption by default");
+    }
+    return blockDevices(r, byDefault);
+}
+
+function atRest(r: StackResource): RuleFinding[] {
     const p = r.props;
     switch (r.type) {
-        case T.ebsVolume:
-            return mustBeTrue(r, `EBS volume ${r.name}`, "encrypted", asBool(p.encrypted), ctx.options.ebsEncryptionByDefault === true, "EBS volumes are unencrypted unless the account enables encryption by default");
-        case T.instance:
-        case T.launchTemplate:
-        case T.launchConfiguration:
-            return blockDevices(r, ctx);
         case T.rdsInstance:
             // A read replica inherits the source's encryption.
             if (p.replicateSourceDb !== undefined) return [];
@@ -118,20 +119,61 @@ function atRest(r: StackResource, ctx: RuleContext): RuleFinding[] {
 export const storageEncryptedAtRest: ResourceRule = {
     kind: "resource",
     name: "storage-encrypted-at-rest",
-    description: "Volumes, databases, caches, search domains, file systems, streams, topics and queues are encrypted at rest.",
+    description: "Databases, caches, search domains, file systems, streams, topics and queues are encrypted at rest (EBS volumes: ebs-encrypted-at-rest).",
     severity: "high",
     enforcementLevel: "mandatory",
     topic: "encryption",
-    frameworks: ["AWS FSBP EC2.7", "AWS FSBP RDS.3", "AWS FSBP RDS.27", "AWS FSBP DocumentDB.1", "AWS FSBP Neptune.1", "AWS FSBP Redshift.10", "AWS FSBP ElastiCache.4", "AWS FSBP Opensearch.1", "AWS FSBP EFS.1", "AWS FSBP Kinesis.1", "AWS FSBP SNS.1", "AWS FSBP SQS.1", "CIS AWS 1.4 2.2.1"],
+    frameworks: ["AWS FSBP RDS.3", "AWS FSBP RDS.27", "AWS FSBP DocumentDB.1", "AWS FSBP Neptune.1", "AWS FSBP Redshift.10", "AWS FSBP ElastiCache.4", "AWS FSBP Opensearch.1", "AWS FSBP EFS.1", "AWS FSBP Kinesis.1", "AWS FSBP SNS.1", "AWS FSBP SQS.1"],
     remediationSteps: "Turn encryption on (encrypted / storageEncrypted / atRestEncryptionEnabled / encryptAtRest.enabled = true, encryptionType = \"KMS\", kmsMasterKeyId for SNS). For existing databases, restore from an encrypted snapshot copy.",
-    options: { ebsEncryptionByDefault: { type: "boolean", default: false, description: "Your accounts enforce EBS encryption by default, so unset EBS encryption is compliant." } },
-    types: [T.ebsVolume, T.instance, T.launchTemplate, T.launchConfiguration, T.rdsInstance, T.rdsCluster, T.docdbCluster, T.neptuneCluster, T.redshiftCluster, T.cacheReplicationGroup, ...OPENSEARCH, T.efsFileSystem, T.kinesisStream, T.snsTopic, T.sqsQueue],
+    types: [T.rdsInstance, T.rdsCluster, T.docdbCluster, T.neptuneCluster, T.redshiftCluster, T.cacheReplicationGroup, ...OPENSEARCH, T.efsFileSystem, T.kinesisStream, T.snsTopic, T.sqsQueue],
     check: atRest,
     remediate(props, r) {
         if (r.type === T.sqsQueue && asBool(props.sqsManagedSseEnabled) === false && asNonEmpty(props.kmsMasterKeyId) === undefined) {
             return { ...props, sqsManagedSseEnabled: true };
         }
         return undefined;
+    },
+};
+
+/** The regions (of the resource's explicit provider; "" for the default one) where the stack turns on EBS encryption by default. */
+function encryptionByDefaultRegions(ctx: RuleContext): { regions: Set<string>; unknown: boolean } {
+    const regions = new Set<string>();
+    let unknown = false;
+    for (const setting of ctx.graph.ofType(T.ebsEncryptionByDefault)) {
+        // `enabled` defaults to true (provider v7: "Whether or not default EBS encryption is enabled. Defaults to true.").
+        const enabled = asBool(setting.props.enabled);
+        if (enabled === UNKNOWN) unknown = true;
+        else if (enabled !== false) regions.add(regionOf(setting));
+    }
+    return { regions, unknown };
+}
+
+function regionOf(r: StackResource): string {
+    const region = asString(r.providerProps?.region);
+    return typeof region === "string" ? region : "";
+}
+
+export const ebsEncryptedAtRest: StackRule = {
+    kind: "stack",
+    name: "ebs-encrypted-at-rest",
+    description: "EBS volumes (volumes, instance root and data devices, launch templates and configurations) are encrypted at rest, explicitly or by the account's EBS encryption by default declared in the stack.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    topic: "encryption",
+    frameworks: ["AWS FSBP EC2.3", "AWS FSBP EC2.7", "CIS AWS 1.4 2.2.1"],
+    remediationSteps: "Set encrypted: true on the volume (rootBlockDevice / ebsBlockDevices / blockDeviceMappings[].ebs), or declare aws.ebs.EncryptionByDefault({ enabled: true }) in the same region, or set option ebsEncryptionByDefault when your accounts enforce it outside the stack.",
+    options: { ebsEncryptionByDefault: { type: "boolean", default: false, description: "Your accounts enforce EBS encryption by default outside this stack, so unset EBS encryption is compliant." } },
+    check(ctx) {
+        const { regions, unknown } = encryptionByDefaultRegions(ctx);
+        const out: RuleFinding[] = [];
+        for (const r of ctx.graph.ofType(...EBS_CARRIERS)) {
+            const byDefault = ctx.options.ebsEncryptionByDefault === true || regions.has(regionOf(r));
+            const findings = ebsVolumes(r, byDefault);
+            // An EncryptionByDefault whose `enabled` is unknown may cover this resource: say so rather than block.
+            const undecided = unknown && !byDefault && findings.some((f) => f.status !== "notEvaluated");
+            out.push(...(undecided ? [notEvaluated(r, "enabled", `EBS encryption of ${r.name} (an aws.ebs.EncryptionByDefault in the stack is unknown)`)] : findings));
+        }
+        return out;
     },
 };
 

@@ -4,7 +4,7 @@ import { T } from "../../policies/graph/types";
 import type { StackResource } from "../../policies/lib/resource";
 import { albListenerHttps, cloudfrontHttpsOnly, ec2Imdsv2Required, ecrScanOnPush, iamNoAdminStar, rdsManagedCredentials, sgNoWorldAdminPorts, sgWorldIngressWebOnly } from "../../policies/rules/access";
 import { asgScalingPolicy, ecsServiceAutoscaling } from "../../policies/rules/autoscaling";
-import { customerManagedKeys, dataEncryptedInTransit, storageEncryptedAtRest } from "../../policies/rules/encryption";
+import { customerManagedKeys, dataEncryptedInTransit, ebsEncryptedAtRest, storageEncryptedAtRest } from "../../policies/rules/encryption";
 import { albAccessLogs, vpcFlowLogs } from "../../policies/rules/logging";
 import { dbBackupRetention, dbHighAvailability, instanceSnapshots, servicesMultiAz, statefulResourcesProtected } from "../../policies/rules/resilience";
 import { s3BucketEncryption, s3BucketPublicAccess, s3PublicAccessBlock } from "../../policies/rules/s3";
@@ -64,9 +64,30 @@ describe("unencrypted storage", () => {
         assert.equal(violations(check(storageEncryptedAtRest, [res(T.cacheReplicationGroup, "c", { engine: "redis" })])).length, 1);
     });
     it("checks instance root/EBS devices and launch template mappings", () => {
-        assert.equal(violations(check(storageEncryptedAtRest, [res(T.instance, "i", { rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ deviceName: "/dev/sdf" }] })])).length, 1);
-        assert.equal(check(storageEncryptedAtRest, [res(T.launchTemplate, "lt", { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true" } }] })]).length, 0);
-        assert.equal(violations(check(storageEncryptedAtRest, [res(T.launchConfiguration, "lc", { rootBlockDevice: { encrypted: false } })])).length, 1);
+        assert.equal(violations(check(ebsEncryptedAtRest, [res(T.instance, "i", { rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ deviceName: "/dev/sdf" }] })])).length, 1);
+        assert.equal(check(ebsEncryptedAtRest, [res(T.launchTemplate, "lt", { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true" } }] })]).length, 0);
+        assert.equal(violations(check(ebsEncryptedAtRest, [res(T.launchConfiguration, "lc", { rootBlockDevice: { encrypted: false } })])).length, 1);
+    });
+    describe("EBS encryption by default declared in the same program", () => {
+        const byDefault = (props: Record<string, unknown> = { enabled: true }, extra = {}) => res(T.ebsEncryptionByDefault, "ebs-default", props, extra);
+        const bare = res(T.instance, "web", { ami: "ami-1", instanceType: "t3.micro" });
+        const volume = res(T.ebsVolume, "data", { size: 20 });
+        it("blocks an instance with no rootBlockDevice and a bare volume when nothing turns encryption on", () => {
+            assert.equal(violations(check(ebsEncryptedAtRest, [bare, volume])).length, 2);
+        });
+        it("passes them when the stack declares aws.ebs.EncryptionByDefault (enabled defaults to true)", () => {
+            assert.equal(check(ebsEncryptedAtRest, [bare, volume, byDefault()]).length, 0);
+            assert.equal(check(ebsEncryptedAtRest, [bare, volume, byDefault({})]).length, 0);
+        });
+        it("still blocks when the setting is disabled, or set in another region than the resource's", () => {
+            assert.equal(violations(check(ebsEncryptedAtRest, [bare, byDefault({ enabled: false })])).length, 1);
+            assert.equal(violations(check(ebsEncryptedAtRest, [bare, byDefault({ enabled: true }, { providerProps: { region: "eu-west-1" } })])).length, 1);
+        });
+        it("says not evaluated (not blocked) when the setting's enabled is unknown in preview", () => {
+            const f = check(ebsEncryptedAtRest, [bare, byDefault({ enabled: U })]);
+            assert.equal(violations(f).length, 0);
+            assert.equal(unknowns(f).length, 1);
+        });
     });
     it("requires ElastiCache in-transit encryption and honours MemoryDB's TLS default", () => {
         assert.equal(violations(check(dataEncryptedInTransit, [res(T.cacheReplicationGroup, "c", {})])).length, 1);
