@@ -64,6 +64,15 @@ const volume: Pricer = (r, ctx) => {
     return ctx.line().fixed(cost.usd, cost.text).build();
 };
 
+/** True when a scaling policy, schedule or ECS capacity provider in the stack changes the group's size. */
+function scales(r: StackResource, ctx: PricingContext): boolean {
+    const name = str(r.props, "name");
+    const byName = (t: StackResource) => name !== undefined && str(t.props, "autoscalingGroupName") === name;
+    const policies = ctx.graph.ofType("aws:autoscaling/policy:Policy", "aws:autoscaling/schedule:Schedule");
+    const providers = ctx.graph.ofType("aws:ecs/capacityProvider:CapacityProvider").filter((c) => (c.propertyDependencies.autoScalingGroupProvider ?? []).includes(r.urn));
+    return providers.length > 0 || policies.some((p) => (p.propertyDependencies.autoscalingGroupName ?? []).includes(r.urn) || byName(p));
+}
+
 const autoScalingGroup: Pricer = (r, ctx): PriceResult => {
     const template = ctx.graph.resolve(r, "launchTemplate", [LAUNCH_TEMPLATE])
         ?? ctx.graph.ofType(LAUNCH_TEMPLATE).find((t) => (r.propertyDependencies.launchTemplate ?? []).includes(t.urn));
@@ -73,16 +82,24 @@ const autoScalingGroup: Pricer = (r, ctx): PriceResult => {
     if (typeof hourly !== "number") return { unpriced: `${hourly.unpriced} (launch template not linked or without instanceType)` };
     const min = num(r.props, "minSize") ?? 0;
     const max = Math.max(num(r.props, "maxSize") ?? min, min);
-    const fraction = ctx.use("asg.avgInstanceFraction", r);
-    const avg = min + fraction.value * (max - min);
+    const desired = num(r.props, "desiredCapacity");
     const device = rec(records(template?.props, "blockDeviceMappings")[0], "ebs");
     const disk = ebsVolume(ctx.prices, str(device, "volumeType") ?? "gp3", num(device, "volumeSize") ?? DEFAULT_ROOT_GB, num(device, "iops"), num(device, "throughput"));
     if ("unpriced" in disk) return disk;
     const perInstance = ctx.hours * hourly + disk.usd;
-    const avgText = fraction.none ? `min ${qty(min)} instances (usage: none)` : `avg ${qty(avg)} instances (min ${qty(min)}..max ${qty(max)}, ${fraction.label})`;
+    const each = `(${ctx.hours} h × ${usd(hourly)}/h (${instanceType}) + ${disk.text})`;
+    if (!scales(r, ctx) && desired !== undefined) {
+        // Nothing scales the group: it runs desiredCapacity instances (clamped to min..max, as AWS does).
+        const fixed = Math.min(Math.max(desired, min), max);
+        return ctx.line().fixed(fixed * perInstance, `${qty(fixed)} instances (desiredCapacity; no scaling policy in the stack) × ${each}`).range({ minUsd: min * perInstance, maxUsd: max * perInstance }).build();
+    }
+    const fraction = ctx.use("asg.avgInstanceFraction", r);
+    const floor = Math.min(Math.max(desired ?? min, min), max);
+    const avg = Math.max(floor, min + fraction.value * (max - min));
+    const avgText = fraction.none ? `min ${qty(min)} instances (usage: none)` : `avg ${qty(avg)} instances (min ${qty(min)}..max ${qty(max)}${desired !== undefined ? `, desired ${qty(desired)}` : ""}, ${fraction.label})`;
     return ctx
         .line()
-        .usageAmount(avg * perInstance, `${avgText} × (${ctx.hours} h × ${usd(hourly)}/h (${instanceType}) + ${disk.text})`, fraction.none)
+        .usageAmount((fraction.none ? min : avg) * perInstance, `${avgText} × ${each}`, fraction.none)
         .range({ minUsd: min * perInstance, maxUsd: max * perInstance })
         .build();
 };

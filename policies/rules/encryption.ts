@@ -4,6 +4,7 @@
  */
 import { EBS_CARRIERS, OPENSEARCH, T } from "../graph/types";
 import type { StackResource } from "../lib/resource";
+import { ownStage } from "../lib/stage";
 import { finding, notEvaluated, type ResourceRule, type RuleContext, type RuleFinding, type StackRule } from "../lib/rule";
 import { asBool, asList, asNonEmpty, asString, at, UNKNOWN, type Read } from "../lib/values";
 
@@ -221,10 +222,12 @@ export const dataEncryptedInTransit: ResourceRule = {
 function cmk(r: StackResource, ctx: RuleContext): RuleFinding[] {
     if (ctx.stage(r) !== "enterprise") return [];
     const p = r.props;
+    // Enterprise rules apply either because something says enterprise, or as the strict profile of a program that says nothing.
+    const profile = ctx.settings.stage !== undefined || ownStage(r) !== undefined ? "the enterprise profile" : "the strict profile (enterprise rules, for a program that names no stage)";
     const need = (prop: string, value: unknown, what: string): RuleFinding[] => {
         const v = asNonEmpty(value);
         if (v === UNKNOWN) return [];
-        return v === undefined ? [finding(r, `${what} ${r.name} is encrypted with an AWS-owned or AWS-managed key; the enterprise profile requires a customer-managed KMS key (${prop})`)] : [];
+        return v === undefined ? [finding(r, `${what} ${r.name} is encrypted with an AWS-owned or AWS-managed key; ${profile} requires a customer-managed KMS key (${prop})`)] : [];
     };
     switch (r.type) {
         case T.logGroup:

@@ -4,6 +4,24 @@ import { stack } from "./fixtures";
 import { c, lineOf } from "./helpers";
 
 describe("cost: EC2, EBS and public IPv4", () => {
+    describe("Auto Scaling groups", () => {
+        const template = { type: "aws:ec2/launchTemplate:LaunchTemplate", name: "lt", props: { instanceType: "t3.micro", blockDeviceMappings: [{ ebs: { volumeSize: 8, volumeType: "gp3" } }] } };
+        const group = { type: "aws:autoscaling/group:Group", name: "asg", props: { name: "asg", minSize: 1, maxSize: 4, desiredCapacity: 2 }, deps: { launchTemplate: ["lt"] } };
+        // t3.micro $0.0104/h (us-east-1, https://aws.amazon.com/ec2/pricing/on-demand/) + 8 GB gp3 × $0.08/GB-mo.
+        const perInstance = 730 * 0.0104 + 8 * 0.08;
+        it("runs desiredCapacity instances when nothing in the stack scales the group", () => {
+            const line = lineOf(priceResources(stack(template, group)), "asg");
+            assert.equal(line.monthlyUsd, c(2 * perInstance));
+            assert.match(line.basis, /2 instances \(desiredCapacity; no scaling policy in the stack\)/);
+        });
+        it("never prices a scaled group below its desiredCapacity", () => {
+            const policy = { type: "aws:autoscaling/policy:Policy", name: "cpu", props: { autoscalingGroupName: "asg", policyType: "TargetTrackingScaling" } };
+            const line = lineOf(priceResources(stack(template, group, policy)), "asg");
+            assert.ok(line.monthlyUsd >= c(2 * perInstance), line.basis);
+            assert.match(line.basis, /desired 2/);
+        });
+    });
+
     it("prices one t4g.micro with 8 GB gp3 and an Elastic IP to the cent", () => {
         const report = priceResources(
             stack(

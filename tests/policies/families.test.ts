@@ -98,6 +98,10 @@ describe("unencrypted storage", () => {
         assert.equal(check(customerManagedKeys, [res(T.logGroup, "lg", zero)]).length, 0);
         assert.equal(check(customerManagedKeys, [res(T.secret, "s", { ...enterprise, kmsKeyId: "arn:aws:kms:k" })]).length, 0);
     });
+    it("names the profile that applies: enterprise when something says so, strict for a program that names no stage", () => {
+        assert.match(violations(check(customerManagedKeys, [res(T.logGroup, "lg", enterprise)]))[0].message, /the enterprise profile requires/);
+        assert.match(violations(check(customerManagedKeys, [res(T.logGroup, "lg", {})]))[0].message, /the strict profile \(enterprise rules, for a program that names no stage\) requires/);
+    });
 });
 
 describe("missing autoscaling", () => {
