@@ -1,41 +1,39 @@
 /**
- * Safe readers for a resource's raw properties: each returns `undefined` for a missing, unknown (preview
- * sentinel) or wrongly typed value, so pricers never read a sentinel as data.
+ * The cost model's view of the one property reader (`policies/lib/values.ts`, which the policies and the
+ * transition engine read through too): the same coercions — `"true"` is true, `"7"` is 7, secrets unwrapped —
+ * with "unknown in preview" and "absent or wrongly typed" both `undefined`, because a pricer prices only what
+ * it knows.
  */
+import { asArray, asBool, asNumber, asRecord, asString, UNKNOWN, type Read } from "../policies/lib/values";
 import { isRecord, isUnknown } from "../policies/lib/wire";
+
+function known<T>(read: Read<T>): T | undefined {
+    return read === UNKNOWN ? undefined : read;
+}
 
 /** A known string, or undefined. */
 export function str(bag: Record<string, unknown> | undefined, key: string): string | undefined {
-    const value = bag?.[key];
-    return typeof value === "string" && !isUnknown(value) ? value : undefined;
+    return known(asString(bag?.[key]));
 }
 
 /** A known finite number (numeric strings accepted), or undefined. */
 export function num(bag: Record<string, unknown> | undefined, key: string): number | undefined {
-    const value = bag?.[key];
-    if (typeof value === "number" && Number.isFinite(value)) return value;
-    if (typeof value === "string" && !isUnknown(value) && value.trim() !== "" && Number.isFinite(Number(value))) {
-        return Number(value);
-    }
-    return undefined;
+    return known(asNumber(bag?.[key]));
 }
 
-/** A known boolean, or undefined. */
+/** A known boolean (string-typed booleans accepted, as the provider accepts them), or undefined. */
 export function bool(bag: Record<string, unknown> | undefined, key: string): boolean | undefined {
-    const value = bag?.[key];
-    return typeof value === "boolean" ? value : undefined;
+    return known(asBool(bag?.[key]));
 }
 
 /** A known array, or undefined. */
 export function arr(bag: Record<string, unknown> | undefined, key: string): unknown[] | undefined {
-    const value = bag?.[key];
-    return Array.isArray(value) ? value : undefined;
+    return known(asArray(bag?.[key]));
 }
 
 /** A known nested object, or undefined. */
 export function rec(bag: Record<string, unknown> | undefined, key: string): Record<string, unknown> | undefined {
-    const value = bag?.[key];
-    return isRecord(value) ? value : undefined;
+    return known(asRecord(bag?.[key]));
 }
 
 /** The known nested objects of an array property. */

@@ -2,6 +2,7 @@
  * Compares one resource's inputs before and after a move, as `pulumi up` would: which properties change,
  * which may change (not known until apply), and whether any of them forces a replacement.
  */
+import { asBool } from "../policies/lib/values";
 import type { DeclaredResource } from "../harness/types";
 import { typeInfo, type ReplacementProperty } from "./catalog";
 import type { TransitionAction } from "./types";
@@ -160,7 +161,7 @@ export function compareInputs(before: DeclaredResource, after: DeclaredResource,
         if (outcome?.kind === "unknown") result.unknown.set(key, outcome.detail);
     }
     for (const property of typeInfo(after.type).replaceOnChange) {
-        if (property.onlyIf !== undefined && valueAt(afterInputs, property.onlyIf) !== true) continue;
+        if (property.onlyIf !== undefined && asBool(valueAt(afterInputs, property.onlyIf)) !== true) continue;
         const top = property.property.split(".")[0];
         if (ignoredKeys.has(top)) continue;
         let outcome: { kind: "changed" | "unknown"; detail: string } | undefined;

@@ -19,9 +19,18 @@ export function normalize(value: unknown): unknown {
     return value;
 }
 
+/**
+ * Scalars as the provider reads them: a string-typed boolean or number (`"true"`, `"7"`) is the same value as the
+ * boolean or number (the one property reader, `policies/lib/values.ts`, reads them so), so `"true"` → `true` is no
+ * change.
+ */
+function scalarsAsText(_key: string, value: unknown): unknown {
+    return typeof value === "boolean" || typeof value === "number" ? String(value) : value;
+}
+
 /** Deep equality of two normalised values. */
 export function sameValue(a: unknown, b: unknown): boolean {
-    return JSON.stringify(normalize(a)) === JSON.stringify(normalize(b));
+    return JSON.stringify(normalize(a), scalarsAsText) === JSON.stringify(normalize(b), scalarsAsText);
 }
 
 /** True when `value` is, or contains, an unknown sentinel. */
