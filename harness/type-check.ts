@@ -5,13 +5,15 @@
  * program's own files count; declaration files are not checked (`skipLibCheck`).
  *
  * Checking is slow the first time (the `@pulumi/aws` declarations are large), so it runs on a worker thread, in
- * parallel with the mock run, and the worker keeps the declaration files it parsed for the next program.
+ * parallel with the mock run; the worker keeps the declaration files it parsed for the next program, and a
+ * verdict is remembered across runs until one of its inputs changes (`type-check-cache.ts`).
  * Skipped, as Pulumi skips it: `PULUMI_NODEJS_TRANSPILE_ONLY=true`, or a JavaScript program.
  */
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
 import { Worker } from "worker_threads";
+import { cachedVerdict, packageManifestOf, rememberVerdict } from "./type-check-cache";
 
 /** The first type error of a program, as `file:line:column` and TypeScript's message. */
 export interface ProgramTypeError {
@@ -42,11 +44,29 @@ function findTsconfig(programFile: string): string | undefined {
     }
 }
 
+/** ts-node's defaults for an ES module package (`"type": "module"`): top-level `await` and ESM imports. */
+const ESM_OPTIONS: ts.CompilerOptions = { ...DEFAULT_OPTIONS, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, moduleResolution: ts.ModuleResolutionKind.Bundler };
+
+/** True when the nearest package.json up from the program says `"type": "module"`. */
+function inEsmPackage(programFile: string): boolean {
+    for (let dir = path.dirname(programFile); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+        const manifest = path.join(dir, "package.json");
+        if (!fs.existsSync(manifest)) continue;
+        try {
+            return (JSON.parse(fs.readFileSync(manifest, "utf8")) as { type?: unknown }).type === "module";
+        } catch {
+            return false;
+        }
+    }
+    return false;
+}
+
 function compilerOptions(programFile: string): ts.CompilerOptions {
     const file = findTsconfig(programFile);
-    if (file === undefined) return DEFAULT_OPTIONS;
+    const defaults = inEsmPackage(programFile) ? ESM_OPTIONS : DEFAULT_OPTIONS;
+    if (file === undefined) return defaults;
     const read = ts.readConfigFile(file, (f) => ts.sys.readFile(f));
-    if (read.error !== undefined) return DEFAULT_OPTIONS;
+    if (read.error !== undefined) return defaults;
     const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file));
     return parsed.options;
 }
@@ -74,33 +94,47 @@ function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
     return host;
 }
 
-/** Checks the program on this thread; undefined when it type-checks. */
-export function typeCheckNow(programFile: string): ProgramTypeError | undefined {
+/** A check's verdict (undefined: it type-checks) and the files it rests on. */
+export interface TypeCheckResult {
+    error?: ProgramTypeError;
+    inputs: string[];
+}
+
+/** Checks the program on this thread. */
+export function typeCheckNow(programFile: string): TypeCheckResult {
+    const tsconfig = findTsconfig(programFile);
     const options: ts.CompilerOptions = { ...compilerOptions(programFile), noEmit: true, skipLibCheck: true, incremental: false, composite: false };
     const program = ts.createProgram({ rootNames: [programFile], options, host: cachingHost(options) });
     const own = (file: ts.SourceFile | undefined): boolean => file !== undefined && !file.isDeclarationFile && !file.fileName.includes("/node_modules/");
+    const files = program.getSourceFiles().filter((f) => !program.isSourceFileDefaultLibrary(f));
+    const manifests = new Set(files.filter((f) => !own(f)).map((f) => packageManifestOf(path.resolve(f.fileName))).filter((m): m is string => m !== undefined));
+    const inputs = [...files.filter(own).map((f) => path.resolve(f.fileName)), ...manifests, ...(tsconfig ? [tsconfig] : [])];
     const diagnostics = [...program.getSyntacticDiagnostics(), ...program.getSemanticDiagnostics()].filter((d) => own(d.file) && d.category === ts.DiagnosticCategory.Error);
     const first = diagnostics[0];
-    if (first === undefined || first.file === undefined) return undefined;
-    const { line, character } = first.file.getLineAndCharacterOfPosition(first.start ?? 0);
+    if (first === undefined || first.file === undefined) return { inputs };
+    return { error: describe(first, first.file, diagnostics.length), inputs };
+}
+
+function describe(first: ts.Diagnostic, file: ts.SourceFile, count: number): ProgramTypeError {
+    const { line, character } = file.getLineAndCharacterOfPosition(first.start ?? 0);
     return {
-        file: path.resolve(first.file.fileName),
+        file: path.resolve(file.fileName),
         line: line + 1,
         column: character + 1,
         message: `TS${first.code}: ${ts.flattenDiagnosticMessageText(first.messageText, " ")}`,
-        count: diagnostics.length,
+        count,
     };
 }
 
 interface Reply {
     id: number;
-    error?: ProgramTypeError;
+    result?: TypeCheckResult;
     failure?: string;
 }
 
 let worker: Worker | undefined;
 let nextId = 0;
-const waiting = new Map<number, { resolve: (error: ProgramTypeError | undefined) => void; reject: (err: Error) => void }>();
+const waiting = new Map<number, { resolve: (result: TypeCheckResult) => void; reject: (err: Error) => void }>();
 
 /** The worker: this module, loaded through Runway's TypeScript hook (by absolute path: the run changes folder). */
 function startWorker(): Worker {
@@ -109,7 +143,7 @@ function startWorker(): Worker {
 const { parentPort } = require("worker_threads");
 const { typeCheckNow } = require(${JSON.stringify(__filename)});
 parentPort.on("message", ({ id, file }) => {
-    try { parentPort.postMessage({ id, error: typeCheckNow(file) }); }
+    try { parentPort.postMessage({ id, result: typeCheckNow(file) }); }
     catch (err) { parentPort.postMessage({ id, failure: String(err && err.stack || err) }); }
 });`;
     const started = new Worker(source, { eval: true, execArgv: ["-r", register] });
@@ -118,8 +152,8 @@ parentPort.on("message", ({ id, file }) => {
         const entry = waiting.get(reply.id);
         waiting.delete(reply.id);
         if (waiting.size === 0) started.unref();
-        if (reply.failure !== undefined) entry?.reject(new Error(`type check failed: ${reply.failure}`));
-        else entry?.resolve(reply.error);
+        if (reply.result !== undefined) entry?.resolve(reply.result);
+        else entry?.reject(new Error(`type check failed: ${reply.failure ?? "no result"}`));
     });
     started.on("error", (err) => {
         worker = undefined;
@@ -129,15 +163,22 @@ parentPort.on("message", ({ id, file }) => {
     return started;
 }
 
-/** Type-checks `programFile` on the checking thread; undefined when it type-checks (or Pulumi would not check). */
-export function typeCheck(programFile: string): Promise<ProgramTypeError | undefined> {
-    if (typeCheckSkipped(programFile)) return Promise.resolve(undefined);
+/**
+ * Type-checks `programFile` on the checking thread, unless an earlier run's verdict still holds
+ * (`type-check-cache.ts`); undefined when it type-checks (or Pulumi would not check).
+ */
+export async function typeCheck(programFile: string): Promise<ProgramTypeError | undefined> {
+    if (typeCheckSkipped(programFile)) return undefined;
+    const cached = cachedVerdict(programFile);
+    if (cached !== undefined) return cached ?? undefined;
     worker ??= startWorker();
     const id = nextId++;
     const running = worker;
     running.ref();
-    return new Promise((resolve, reject) => {
+    const result = await new Promise<TypeCheckResult>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
         running.postMessage({ id, file: programFile });
     });
+    rememberVerdict(programFile, result.inputs, result.error);
+    return result.error;
 }
