@@ -7,7 +7,7 @@ import type { DeclaredResource } from "../harness/types";
 import { typeInfo, type ReplacementProperty } from "./catalog";
 import type { TransitionAction } from "./types";
 import { isRecord, isWireSecret } from "../policies/lib/wire";
-import { containsUnknown, isEngineKey, referencedUrns, sameValue, show, valueAt } from "./values";
+import { containsUnknown, describeChange, isEngineKey, referencedUrns, sameValue, valueAt } from "./values";
 
 /** Actions after which a resource's outputs (ids, names, ARNs) are what they were. */
 const STABLE: ReadonlySet<TransitionAction> = new Set<TransitionAction>(["keep", "update", "alias"]);
@@ -50,7 +50,7 @@ function compareValue(oldValue: unknown, newValue: unknown, deps: string[], acti
     if (containsUnknown(oldValue)) {
         return sameValue(oldValue, newValue) ? undefined : { kind: "unknown", detail: "the value before the move is not known offline" };
     }
-    if (!sameValue(oldValue, newValue)) return { kind: "changed", detail: `${show(oldValue)} → ${show(newValue)}` };
+    if (!sameValue(oldValue, newValue)) return { kind: "changed", detail: describeChange(oldValue, newValue) };
     if (moving !== undefined) return { kind: "unknown", detail: moving };
     return undefined;
 }

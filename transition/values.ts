@@ -77,3 +77,41 @@ export function show(value: unknown): string {
 export function isEngineKey(key: string): boolean {
     return key.startsWith("__");
 }
+
+/** A string holding a JSON object or array (a policy document, container definitions), as that value; else itself. */
+function structured(value: unknown): unknown {
+    if (typeof value !== "string" || !/^\s*[[{]/.test(value)) return value;
+    try {
+        return JSON.parse(value) as unknown;
+    } catch {
+        return value;
+    }
+}
+
+/** The paths below two values where they differ (`tags.stage`, `[0].image`), each with its two values. */
+function differences(before: unknown, after: unknown, path: string): { path: string; before: unknown; after: unknown }[] {
+    const a = structured(before);
+    const b = structured(after);
+    if (isRecord(a) && isRecord(b) && !isWireSecret(a) && !isWireSecret(b) && !isUnknown(a) && !isUnknown(b)) {
+        const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+        return keys.filter((k) => !sameValue(a[k], b[k])).flatMap((k) => differences(a[k], b[k], path ? `${path}.${k}` : k));
+    }
+    if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+        return a.flatMap((x, i) => (sameValue(x, b[i]) ? [] : differences(x, b[i], `${path}[${i}]`)));
+    }
+    return [{ path, before: a, after: b }];
+}
+
+/** Differences a change lists before "… N more". */
+const DIFFERENCES_SHOWN = 4;
+
+/**
+ * "old → new" for a changed property; for an object, an array of the same length, or a JSON document in a string,
+ * only the keys whose values differ (`tags.stage "hero" → "enterprise"`), never a cut-off whole.
+ */
+export function describeChange(before: unknown, after: unknown): string {
+    const found = differences(before, after, "");
+    if (found.length === 1 && found[0].path === "") return `${show(before)} → ${show(after)}`;
+    const shown = found.slice(0, DIFFERENCES_SHOWN).map((d) => `${d.path} ${show(d.before)} → ${show(d.after)}`);
+    return found.length > DIFFERENCES_SHOWN ? `${shown.join(", ")}, … ${found.length - DIFFERENCES_SHOWN} more` : shown.join(", ");
+}

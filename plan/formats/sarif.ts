@@ -9,7 +9,7 @@
 import { createHash } from "crypto";
 import type { PlanDocument, PlanPolicy } from "../document";
 import { destructiveRows } from "../transition";
-import { location, resourceIndex, urnName } from "./common";
+import { costHeadline, location, resourceIndex, urnName } from "./common";
 import { SECURITY_SEVERITY, sarifLevel, type SarifLevel } from "./levels";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -152,7 +152,17 @@ export function renderSarif(doc: PlanDocument): string {
                 tool: { driver: { name: "runway-plan", semanticVersion: doc.pack.version, informationUri: "https://www.pulumi.com/docs/using-pulumi/crossguard/", rules } },
                 automationDetails: { id: `runway-plan/${doc.stack}/${doc.stage}/` },
                 results,
-                properties: { stack: doc.stack, stage: doc.stage, program: doc.program, blocked: doc.blocked, monthlyUsd: doc.cost.monthlyUsd, ...(doc.transition ? { stageMove: { from: doc.transition.from, to: doc.transition.to, blocked: doc.transition.blocked } } : {}) },
+                properties: {
+                    stack: doc.stack,
+                    stage: doc.stage,
+                    program: doc.program,
+                    blocked: doc.blocked,
+                    monthlyUsd: doc.cost.monthlyUsd,
+                    monthlyCost: costHeadline(doc.cost, "/month"),
+                    costComplete: doc.cost.complete,
+                    unpricedResources: doc.cost.unpricedResources.length,
+                    ...(doc.transition ? { stageMove: { from: doc.transition.from, to: doc.transition.to, blocked: doc.transition.blocked } } : {}),
+                },
             },
         ],
     };

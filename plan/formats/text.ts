@@ -1,17 +1,22 @@
 /**
- * `--format text`: what a person reads in a terminal — with `--from`, the stage move first (stateful changes on
- * top); then the resource tree by component, violations grouped by
- * resource (level, severity, graph path), waivers, what could not be checked, the cost table and where the
- * diagram went.
+ * `--format text`: what a person reads in a terminal. With `--from`, the stage move first (stateful changes on top).
+ * Then the verdict and the violations grouped by resource (level, severity, explanation, graph path), waivers, what
+ * could not be checked; the cost lines that cost money, the total (and what it leaves out), the free resources as one
+ * count by type; then the resource tree by component, siblings of one type on one line; and where the diagram went.
  */
 import { renderTransitionText } from "../../transition/render";
 import type { PlanDocument, PlanResource, PlanViolation } from "../document";
-import { counts, location, plural, resourceIndex, urnName, usd } from "./common";
+import { collapseNames, costHeadline, costLineKinds, costNotes, counts, countByType, location, plural, resourceIndex, signedUsd, urnName, usd, wrap } from "./common";
 
 /** Where the caller put the diagram (text reports do not print mermaid). */
 export interface TextContext {
     diagramFile?: string;
 }
+
+/** Siblings of one type (and the same flags) shown as one tree line from this many on. */
+const GROUP_SIBLINGS = 3;
+/** Names a grouped tree line shows. */
+const GROUP_NAMES = 6;
 
 function header(doc: PlanDocument): string[] {
     const c = counts(doc);
@@ -20,8 +25,14 @@ function header(doc: PlanDocument): string[] {
     return [
         `Runway plan — stack ${doc.stack}, stage ${doc.stage}, program ${doc.program} (${doc.preview ? "preview" : "update"} mode)`,
         `Policy pack ${doc.pack.name}@${doc.pack.version} (profile ${doc.pack.profile}): ${status} — ${plural(c.mandatory, "mandatory violation")}, ${c.advisory} advisory${newPart}, ${c.waived} waived, ${c.notEvaluated} not evaluated`,
-        `Monthly cost: ${usd(doc.cost.monthlyUsd)}${doc.baseline ? ` (${doc.baseline.costDeltaUsd >= 0 ? "+" : ""}${usd(doc.baseline.costDeltaUsd)} vs baseline)` : ""}`,
+        `Monthly cost: ${costHeadline(doc.cost)}${doc.baseline ? ` (${signedUsd(doc.baseline.costDeltaUsd)} vs baseline)` : ""}`,
     ];
+}
+
+/** `[protect, retain]`: the flags worth a reader's attention (`aliased` only in a stage move, where it means something). */
+function flags(r: PlanResource, aliases: boolean): string {
+    const list = [r.protect ? "protect" : "", r.retainOnDelete ? "retain" : "", r.remote ? "remote: not checked, not priced" : "", aliases && r.aliases.length ? "aliased" : ""].filter(Boolean);
+    return list.length ? `  [${list.join(", ")}]` : "";
 }
 
 function tree(doc: PlanDocument): string[] {
@@ -31,13 +42,26 @@ function tree(doc: PlanDocument): string[] {
         const parent = r.parent !== null && byUrn.has(r.parent) ? r.parent : null;
         children.set(parent, [...(children.get(parent) ?? []), r]);
     }
+    const aliases = doc.transition !== undefined;
     const lines = [``, `Resources (${doc.resources.length})`];
     const walk = (parent: string | null, indent: string) => {
-        for (const r of children.get(parent) ?? []) {
-            const flags = [r.protect ? "protect" : "", r.retainOnDelete ? "retain" : "", r.remote ? "remote: not checked, not priced" : "", r.aliases.length ? "aliased" : ""].filter(Boolean);
-            const where = location(r);
-            lines.push(`${indent}${r.custom || r.remote ? "-" : "+"} ${r.name}  ${r.type}${flags.length ? `  [${flags.join(", ")}]` : ""}${where ? `  ${where}` : ""}`);
-            walk(r.urn, `${indent}    `);
+        const siblings = children.get(parent) ?? [];
+        const groupOf = (r: PlanResource) => (children.has(r.urn) ? r.urn : `${r.type}${flags(r, aliases)}`);
+        const groups = new Map<string, PlanResource[]>();
+        for (const r of siblings) groups.set(groupOf(r), [...(groups.get(groupOf(r)) ?? []), r]);
+        for (const group of groups.values()) {
+            const [r] = group;
+            const places = [...new Set(group.map(location))];
+            const where = places.length === 1 && places[0] ? `  ${places[0]}` : "";
+            const mark = r.custom || r.remote ? "-" : "+";
+            if (group.length >= GROUP_SIBLINGS) {
+                lines.push(`${indent}${mark} ${group.length} × ${r.type}${flags(r, aliases)}  ${collapseNames(group.map((x) => x.name), GROUP_NAMES)}${where}`);
+                continue;
+            }
+            for (const x of group) {
+                lines.push(`${indent}${mark} ${x.name}  ${x.type}${flags(x, aliases)}${location(x) ? `  ${location(x)}` : ""}`);
+                walk(x.urn, `${indent}    `);
+            }
         }
     };
     walk(null, "  ");
@@ -79,18 +103,30 @@ function notEvaluated(doc: PlanDocument): string[] {
     ];
 }
 
+/** Width the free-resource counts are wrapped to. */
+const WRAP = 120;
+/** Names a line of resources at $0.00 until usage is given shows. */
+const NAMES = 20;
+
 function cost(doc: PlanDocument): string[] {
     const c = doc.cost;
     const lines = ["", `Cost (${c.region}${c.priceDate ? `, list prices of ${c.priceDate}` : ""}, ${c.currency}/month)`];
-    const sorted = [...c.lines].sort((a, b) => b.monthlyUsd - a.monthlyUsd);
-    const width = Math.max(10, ...sorted.map((l) => usd(l.monthlyUsd).length));
-    for (const l of sorted) {
+    const { paid, needUsage, free } = costLineKinds(c);
+    const width = Math.max(10, ...paid.map((l) => usd(l.monthlyUsd).length), usd(c.monthlyUsd).length);
+    for (const l of paid) {
         const range = l.range ? ` (range ${usd(l.range.minUsd)}..${usd(l.range.maxUsd)})` : "";
         lines.push(`  ${usd(l.monthlyUsd).padStart(width)}  ${urnName(l.urn)}  ${l.type}${range}  — ${l.basis}`);
     }
     lines.push(`  ${"-".repeat(width)}`, `  ${usd(c.monthlyUsd).padStart(width)}  total`);
-    if (c.unpriced.length > 0) lines.push(`  unpriced types: ${c.unpriced.join(", ")}`);
-    for (const note of c.notes) lines.push(`  note: ${note}`);
+    if (c.unpricedResources.length > 0) {
+        lines.push(`  + ${plural(c.unpricedResources.length, "resource")} not priced (not in the total):`);
+        for (const u of c.unpricedResources) lines.push(`      ${urnName(u.urn)}  ${u.type}  — ${u.reason}`);
+    }
+    if (needUsage.length > 0) {
+        lines.push(...wrap(`  ${plural(needUsage.length, "resource")} at $0.00 until usage is given: ${collapseNames(needUsage.map((l) => urnName(l.urn)), NAMES)}`, WRAP, "      "));
+    }
+    if (free.length > 0) lines.push(...wrap(`  ${free.length} free resources: ${countByType(free.map((l) => l.type))}`, WRAP, "      "));
+    for (const note of costNotes(c)) lines.push(`  note: ${note}`);
     if (c.savings.length > 0) {
         lines.push("", "Why this stage costs what it costs");
         for (const s of c.savings) lines.push(`  ${s.title}: ${usd(s.monthlyUsd)} instead of ${usd(s.comparedToUsd)} — ${s.detail}`);
@@ -103,5 +139,5 @@ export function renderText(doc: PlanDocument, context: TextContext = {}): string
         ? `Diagram: ${context.diagramFile} (mermaid; also in --format json and markdown)`
         : "Diagram: in --format json (diagram) and --format markdown";
     const move = doc.transition ? [renderTransitionText(doc.transition).trimEnd(), "", `${"-".repeat(20)} the ${doc.stage} stage after the move ${"-".repeat(20)}`, ""] : [];
-    return [...move, ...header(doc), ...tree(doc), ...violations(doc), ...waivers(doc), ...notEvaluated(doc), ...cost(doc), "", diagram, ""].join("\n");
+    return [...move, ...header(doc), ...violations(doc), ...waivers(doc), ...notEvaluated(doc), ...cost(doc), ...tree(doc), "", diagram, ""].join("\n");
 }

@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { collapseNames, countByType, shortType, wrap } from "../../plan/formats/common";
 import { sarifValidator } from "./sarif-check";
 import { findAll, parseXml } from "./xml-check";
 import { plan, SMOKE, VIOLATING } from "./helpers";
@@ -81,6 +82,16 @@ describe("plan: report formats", function () {
         assert.match(result.stdout, /#### Cost: \$/);
         assert.match(result.stdout, /<details>\n<summary>Diagram<\/summary>\n\n```mermaid\nflowchart LR/);
         assert.match(result.stdout, /<!-- runway-plan -->/);
+    });
+
+    it("common: short types, counts by type, numbered names collapsed, lines wrapped at commas", () => {
+        assert.strictEqual(shortType("aws:ec2/subnet:Subnet"), "ec2.Subnet");
+        assert.strictEqual(shortType("random:index/randomPassword:RandomPassword"), "random.RandomPassword");
+        assert.strictEqual(shortType("pulumi:providers:aws"), "providers.aws");
+        assert.strictEqual(countByType(["aws:s3/bucket:Bucket", "aws:ec2/subnet:Subnet", "aws:ec2/subnet:Subnet"]), "2 ec2.Subnet, 1 s3.Bucket");
+        assert.strictEqual(collapseNames(["q0", "q1", "q2", "q3", "rt-0", "rt-2", "u1-db", "u4-db", "vpc"], 10), "q{0..3}, rt-{0,2}, u{1,4}-db, vpc");
+        assert.strictEqual(collapseNames(["a", "b", "c", "d-0", "d-1"], 2), "a, b, … 3 more");
+        assert.deepStrictEqual(wrap("  3 things: aaaa, bbbb, cccc", 20, "    "), ["  3 things: aaaa,", "    bbbb, cccc"]);
     });
 
     it("text: tree by component, violations by resource with level and severity, cost total, where the diagram went", async () => {

@@ -118,6 +118,42 @@ describe("plan --from: the stage-move preview", function () {
         });
     }
 
+    it("text: a short move — stateful deletes and replaces first in full, every other change counted by action with its names collapsed", async () => {
+        for (const name of ["zero → hero", "hero → enterprise", "hero → zero"]) {
+            const text = (await planned(name, "text")).stdout;
+            const doc = JSON.parse((await planned(name, "json")).stdout) as PlanDocument;
+            const move = text.slice(0, text.indexOf("Runway plan — stack")).split("\n");
+            assert.ok(move.length < 60, `${name}: the move takes ${move.length} lines`);
+            const rows = move.filter((l) => /^ {2}[A-Z]+ +\S+ {2}\S+/.test(l));
+            const destroyed = doc.transition?.resources.filter(destructive) ?? [];
+            assert.deepStrictEqual(rows.slice(0, destroyed.length), destroyed.map((r) => `  ${r.action.toUpperCase().padEnd(8)} ${r.type}  ${r.urn.split("::").pop()}`), `${name}: stateful deletes and replaces first`);
+            for (const action of ["create", "delete", "alias"]) {
+                const shown = new Set(rows.map((l) => l.split(/\s+/)[3]));
+                const counted = (doc.transition?.resources ?? []).filter((r) => r.action === action && !shown.has(r.urn.split("::").pop() ?? ""));
+                const lines = move.filter((l) => new RegExp(`^ {2}\\d+ ${action}: `).test(l));
+                const total = lines.reduce((sum, l) => sum + Number(/\d+/.exec(l)?.[0]), 0);
+                assert.strictEqual(total, counted.length, `${name}: the ${action} rows not shown one by one are counted\n${move.join("\n")}`);
+                for (const l of lines) assert.ok(l.length <= 160, `${name}: ${l}`);
+            }
+        }
+    });
+
+    it("text: the whole report of a move is a fraction of what it was (581 lines for zero → hero, 801 for hero → enterprise)", async () => {
+        const lines = async (name: string) => (await planned(name, "text")).stdout.split("\n").length;
+        assert.ok((await lines("zero → hero")) < 250, `zero → hero: ${await lines("zero → hero")} lines`);
+        assert.ok((await lines("hero → enterprise")) < 320, `hero → enterprise: ${await lines("hero → enterprise")} lines`);
+    });
+
+    it("text and markdown: an in-place update names the properties it changes", async () => {
+        const doc = JSON.parse((await planned("hero → enterprise", "json")).stdout) as PlanDocument;
+        const cache = doc.transition?.resources.find((r) => r.type === "aws:elasticache/replicationGroup:ReplicationGroup");
+        assert.deepStrictEqual(cache?.changes, ["nodeType", "snapshotRetentionLimit"]);
+        const text = (await planned("hero → enterprise", "text")).stdout;
+        assert.match(text, /\n {2}UPDATE {3}aws:elasticache\/replicationGroup:ReplicationGroup {2}cache-group {2}\[aliased\]\n {11}nodeType "cache\.t4g\.micro" → "cache\.t4g\.small"; snapshotRetentionLimit 7 → 14\n/);
+        const md = (await planned("hero → enterprise", "markdown")).stdout;
+        assert.match(md, /\| \*\*update\*\* \| `aws:elasticache\/replicationGroup:ReplicationGroup` \| `cache-group` \| nodeType "cache\.t4g\.micro" → "cache\.t4g\.small"; snapshotRetentionLimit 7 → 14 \(renamed through aliases\) \|/);
+    });
+
     it("markdown: the move's heading and verdict come first", async () => {
         const md = (await planned("hero → zero", "markdown")).stdout;
         assert.ok(md.startsWith("### Stage move `hero` → `zero`"), md.slice(0, 200));
