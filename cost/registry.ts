@@ -1,5 +1,6 @@
 /** The pricer for each resource type token. A type missing here is reported as unpriced. */
 import type { Pricer } from "./context";
+import { apiEdgePricers } from "./pricers/api-edge";
 import { cachePricers } from "./pricers/cache";
 import { cdnPricers } from "./pricers/cdn";
 import { computePricers } from "./pricers/compute";
@@ -30,6 +31,7 @@ const FAMILIES: Record<string, Pricer>[] = [
     managementPricers,
     serverlessPricers,
     platformPricers,
+    apiEdgePricers,
 ];
 
 /** Every priced (or deliberately free) type token → its pricer. */

@@ -7,11 +7,19 @@
  * { "<key>": { value, description } } } }`. A `byName` entry applies to resources whose logical name contains
  * the name part (the longest match wins). In a user file a field may be a bare number and descriptions are
  * optional. Precedence: the user file, then the stage file, then the defaults; within a file, `byName` first.
+ *
+ * A user file may be JSON or YAML (`.yml`/`.yaml`), in Runway's shape or as an **Infracost usage file**
+ * (`version: 0.1`, `resource_usage` keyed by logical name; `./infracost-usage.ts`). An Infracost entry applies to the
+ * resource of exactly that name (or the names its wildcard matches) and wins over `byName` and `fields`; its type
+ * defaults (`resource_type_default_usage`) become the layer's `fields`. Whether each name and key fits the program
+ * is checked against its resources by `checkUsageFile`.
  */
 import * as fs from "fs";
+import * as yaml from "js-yaml";
 import * as path from "path";
 import { isRecord } from "../policies/lib/wire";
 import { CostInputError } from "./errors";
+import { checkInfracostAgainst, convertValues, isInfracostShape, parseInfracostDocument, pulumiTypesOf, type InfracostDocument, type NamedResource } from "./infracost-usage";
 import { qty } from "./format";
 import { DEFAULT_DATA_DIR } from "./prices";
 import { isUsageKey, NULLABLE_USAGE_KEYS, USAGE_KEYS, type UsageKey } from "./usage-keys";
@@ -27,6 +35,20 @@ const FRACTION_KEYS: ReadonlySet<UsageKey> = new Set<UsageKey>([
 export interface UsageEntry {
     value: number | null;
     description?: string;
+    /** Where in the file the value came from, when not `fields` (e.g. `resource_usage["worker"]`). */
+    where?: string;
+    /** How it was converted (Infracost files), e.g. `monthly_requests 100,000 ÷ 1,000,000`. */
+    from?: string;
+}
+
+/** Usage fields by Runway key. */
+export type UsageFields = Partial<Record<UsageKey, UsageEntry>>;
+
+/** Fields for the resources whose logical names a wildcard matches. */
+export interface UsagePattern {
+    key: string;
+    pattern: RegExp;
+    fields: UsageFields;
 }
 
 /** One parsed usage file. */
@@ -34,8 +56,14 @@ export interface UsageLayer {
     /** The file's name as shown in `basis` (base name for data files, the path given for user files). */
     file: string;
     description?: string;
-    fields: Partial<Record<UsageKey, UsageEntry>>;
-    byName: Record<string, Partial<Record<UsageKey, UsageEntry>>>;
+    fields: UsageFields;
+    byName: Record<string, UsageFields>;
+    /** Fields for the resource of exactly this logical name (Infracost `resource_usage`); wins over `byName`. */
+    exact?: Record<string, UsageFields>;
+    /** Fields for wildcard names (Infracost `name[*]`), longest pattern first; after `exact`, before `byName`. */
+    patterns?: UsagePattern[];
+    /** The Infracost document the layer was converted from, for `checkUsageFile`. */
+    infracost?: InfracostDocument;
 }
 
 /** A usage value as a pricer sees it. */
@@ -114,16 +142,95 @@ export function parseUsageLayer(value: unknown, file: string, strict: boolean): 
     return { file, description: value.description as string | undefined, fields, byName };
 }
 
-/** Reads one usage file. */
+/** True for a file name YAML readers should take (`.yml`, `.yaml`). */
+function isYamlName(file: string): boolean {
+    return /\.ya?ml$/i.test(file);
+}
+
+/** Parses a usage file's text: JSON, or YAML for `.yml`/`.yaml` (and for other names that are not JSON). */
+function parseUsageText(text: string, shownAs: string, allowYaml: boolean): unknown {
+    const yamlFirst = allowYaml && isYamlName(shownAs);
+    if (!yamlFirst) {
+        try {
+            return JSON.parse(text);
+        } catch (err) {
+            if (!allowYaml || /\.json$/i.test(shownAs)) throw new CostInputError(`${shownAs}: not valid JSON (${(err as Error).message})`);
+        }
+    }
+    try {
+        return yaml.load(text, { schema: yaml.CORE_SCHEMA });
+    } catch (err) {
+        const reason = (err as Error).message.split("\n")[0];
+        throw new CostInputError(`${shownAs}: not valid ${yamlFirst ? "YAML" : "JSON or YAML"} (${reason})`);
+    }
+}
+
+/**
+ * An Infracost document as a usage layer: entries become `exact`/`patterns`, type defaults `fields`. An entry named
+ * by logical name whose keys fit no mapped type is left out here: `checkUsageFile` reports it with the resource's
+ * type and allowed keys.
+ */
+export function infracostLayer(doc: InfracostDocument): UsageLayer {
+    const toFields = (where: string, converted: ReturnType<typeof convertValues>): UsageFields => {
+        const fields: UsageFields = {};
+        for (const [key, value] of Object.entries(converted) as [UsageKey, { value: number; from: string }][]) {
+            checkConverted(doc.file, where, key, value.value);
+            fields[key] = { value: value.value, where, from: value.from };
+        }
+        return fields;
+    };
+    const fields: UsageFields = {};
+    for (const d of doc.typeDefaults) {
+        const where = `resource_type_default_usage["${d.terraform}"]`;
+        for (const [key, entry] of Object.entries(toFields(where, convertValues(doc, where, d.values, pulumiTypesOf(d.terraform), d.terraform))) as [UsageKey, UsageEntry][]) {
+            const seen = fields[key];
+            if (seen !== undefined && seen.value !== entry.value) {
+                throw new CostInputError(`${doc.file}: ${where} and ${seen.where} both set ${key} (Runway reads it for both types): give per-resource values in resource_usage instead`);
+            }
+            fields[key] = entry;
+        }
+    }
+    const exact: Record<string, UsageFields> = {};
+    const patterns: UsagePattern[] = [];
+    for (const e of doc.entries) {
+        const where = `resource_usage["${e.key}"]`;
+        let converted: UsageFields;
+        try {
+            converted = toFields(where, convertValues(doc, where, e.values, e.types, e.types === undefined ? undefined : e.key.split(".")[0]));
+        } catch (err) {
+            // Keys that fit no type are reported by `checkUsageFile`, which knows the resource's type and its allowed keys.
+            if (err instanceof CostInputError && e.types === undefined) continue;
+            throw err;
+        }
+        if (e.pattern !== undefined) patterns.push({ key: e.name, pattern: e.pattern, fields: converted });
+        else exact[e.name] = { ...(exact[e.name] ?? {}), ...converted };
+    }
+    patterns.sort((a, b) => b.key.length - a.key.length);
+    return { file: doc.file, description: "Infracost usage file", fields, byName: {}, exact, patterns, infracost: doc };
+}
+
+/** Range checks a converted value the way `parseUsageLayer` checks a written one. */
+function checkConverted(file: string, where: string, key: UsageKey, v: number): void {
+    if (FRACTION_KEYS.has(key) && v > 1) throw new CostInputError(`${file}: ${where}: ${key} must be a fraction between 0 and 1, got ${v}`);
+}
+
+/** Reads one usage file: JSON; a user file (not `strict`) may also be YAML and may be an Infracost usage file. */
 export function readUsageFile(filePath: string, shownAs: string, strict: boolean): UsageLayer {
     if (!fs.existsSync(filePath)) throw new CostInputError(`usage file ${shownAs} not found (${filePath})`);
-    let parsed: unknown;
-    try {
-        parsed = JSON.parse(fs.readFileSync(filePath, "utf8"));
-    } catch (err) {
-        throw new CostInputError(`${shownAs}: not valid JSON (${(err as Error).message})`);
-    }
+    const parsed = parseUsageText(fs.readFileSync(filePath, "utf8"), shownAs, !strict);
+    if (!strict && isInfracostShape(parsed)) return infracostLayer(parseInfracostDocument(parsed, shownAs));
     return parseUsageLayer(parsed, shownAs, strict);
+}
+
+/**
+ * Checks a user usage file against the program's resources. For an Infracost file: every `resource_usage` name
+ * is declared and every key is one Runway maps for that resource's type (a `CostInputError` naming file, resource
+ * and key, with the allowed keys); without `resources`, each entry's keys must fit some type Runway maps. A Runway
+ * file's `byName` parts match by substring and are not checked.
+ */
+export function checkUsageFile(filePath: string, shownAs: string, resources?: readonly NamedResource[]): void {
+    const layer = readUsageFile(filePath, shownAs, false);
+    if (layer.infracost !== undefined) checkInfracostAgainst(layer.infracost, resources);
 }
 
 /** Stages with a usage file in `dataDir`. */
@@ -175,8 +282,14 @@ export class UsageBook {
     /** The raw entry for `key` as it applies to the resource named `name`, with its label. */
     private lookup(key: UsageKey, name: string): { entry: UsageEntry; label: string } | undefined {
         const lowered = name.toLowerCase();
+        const labelOf = (layer: UsageLayer, entry: UsageEntry, where: string | undefined): string =>
+            `${layer.file}${where ? ` ${where}` : ""}: ${key} ${entry.value === null ? "null" : qty(entry.value)}${entry.from ? ` (${entry.from})` : ""}`;
         for (let i = this.layers.length - 1; i >= 0; i--) {
             const layer = this.layers[i];
+            const exact = layer.exact?.[name]?.[key];
+            if (exact !== undefined) return { entry: exact, label: labelOf(layer, exact, exact.where) };
+            const wildcard = layer.patterns?.find((p) => p.fields[key] !== undefined && p.pattern.test(name))?.fields[key];
+            if (wildcard !== undefined) return { entry: wildcard, label: labelOf(layer, wildcard, wildcard.where) };
             const match = Object.keys(layer.byName)
                 .filter((part) => layer.byName[part][key] !== undefined && lowered.includes(part.toLowerCase()))
                 .sort((a, b) => b.length - a.length)[0];
@@ -186,7 +299,7 @@ export class UsageBook {
             }
             const entry = layer.fields[key];
             if (entry !== undefined) {
-                return { entry, label: `${layer.file}: ${key} ${entry.value === null ? "null" : qty(entry.value)}` };
+                return { entry, label: labelOf(layer, entry, entry.where) };
             }
         }
         return undefined;

@@ -24,6 +24,8 @@ export interface PlanArgs {
     usage?: string;
     baseline?: string;
     compare: boolean;
+    /** `--compare-regions r1,r2,...`: the one run priced in each region, side by side (the first is the reference). */
+    compareRegions?: string[];
     format: Format;
     out?: string;
     /** Seconds to wait for the program to finish registering resources. */
@@ -43,6 +45,7 @@ const VALUE_FLAGS = {
     "--from-config": "key=value",
     "--usage": "<file>|none",
     "--baseline": "<plan.json>",
+    "--compare-regions": "<region>,<region>...",
     "--format": FORMATS.join("|"),
     "--out": "<file>",
     "--timeout": "<seconds>",
@@ -77,6 +80,7 @@ export const USAGE = [
     "  --usage <file>|none         usage assumptions for the cost model (none = the price floor)",
     "  --baseline <plan.json>      JSON plan of the base branch: mark new violations, cost delta",
     "  --compare                   the three stages side by side",
+    "  --compare-regions r1,r2,... the same run priced in each region, side by side (deltas vs the first)",
     `  --format ${FORMATS.join("|")}  output format (default text)`,
     "  --out <file>                write the report to a file instead of stdout",
     "  --timeout <seconds>         give up on a program that never finishes (default 60)",
@@ -104,6 +108,23 @@ function parseFormat(value: string): Format {
         throw new BadInput(`--format ${value} is not a format: use one of ${FORMATS.join(", ")}`);
     }
     return found;
+}
+
+/** Parses `--compare-regions`: region names separated by commas, each once (tables are checked later). */
+function parseRegionList(value: string): string[] {
+    const regions = value.split(",").map((r) => r.trim()).filter((r) => r !== "");
+    if (regions.length === 0) {
+        throw new BadInput("--compare-regions needs at least one region, e.g. --compare-regions us-east-1,eu-west-1");
+    }
+    const bad = regions.find((r) => !/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(r));
+    if (bad !== undefined) {
+        throw new BadInput(`--compare-regions ${bad} is not an AWS region name (e.g. us-east-1); separate regions with commas`);
+    }
+    const twice = regions.find((r, i) => regions.indexOf(r) !== i);
+    if (twice !== undefined) {
+        throw new BadInput(`--compare-regions lists ${twice} twice; give each region once`);
+    }
+    return regions;
 }
 
 function parseTimeout(value: string): number {
@@ -162,6 +183,9 @@ export function parseArgs(argv: readonly string[]): PlanArgs {
                 break;
             case "--timeout":
                 args.timeoutSeconds = parseTimeout(value);
+                break;
+            case "--compare-regions":
+                args.compareRegions = parseRegionList(value);
                 break;
             case "--stack":
                 args.stack = value;

@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { CostInputError, priceResources } from "../cost";
+import { readUsageFile } from "../cost/usage";
 import { toStackResources, type ProgramRun } from "../harness";
 import type { PlanCost } from "./document";
 import { BadInput } from "./errors";
@@ -21,7 +22,10 @@ export interface CostRequest {
     usage: UsageChoice;
 }
 
-/** Checks `--usage`: "none", or an existing file (the cost model checks its content). */
+/**
+ * Checks `--usage`: "none", or an existing usage file — Runway's JSON/YAML shape or an Infracost usage file — whose
+ * content is read and checked now, before the program runs (its resource names are checked after the run).
+ */
 export function usageChoice(arg: string | undefined): UsageChoice {
     if (arg === undefined) {
         return { kind: "default" };
@@ -31,7 +35,13 @@ export function usageChoice(arg: string | undefined): UsageChoice {
     }
     const file = path.resolve(arg);
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-        throw new BadInput(`--usage ${arg}: no such file (give a usage JSON file, or "none" for the price floor)`);
+        throw new BadInput(`--usage ${arg}: no such file (give a usage file: Runway's JSON/YAML or an Infracost usage file; or "none" for the price floor)`);
+    }
+    try {
+        readUsageFile(file, arg, false);
+    } catch (err) {
+        if (err instanceof CostInputError) throw new BadInput(`--usage ${err.message}`);
+        throw err;
     }
     return { kind: "file", file };
 }

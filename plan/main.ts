@@ -10,11 +10,13 @@ import { STAGES } from "../config/defaults";
 import { parseArgs, USAGE, type Format, type PlanArgs } from "./args";
 import { applyBaseline, loadBaseline } from "./baseline";
 import { compareStages } from "./compare";
+import { checkRegions, compareRegions } from "./compare-regions";
 import { usageChoice } from "./costing";
 import { BadInput } from "./errors";
 import { loadRunwayPack, type LoadedPack } from "./findings";
 import { render } from "./formats";
 import { renderComparisonJson, renderComparisonMarkdown, renderComparisonText } from "./formats/compare";
+import { renderRegionsJson, renderRegionsMarkdown, renderRegionsText } from "./formats/compare-regions";
 import { loadPackConfig } from "./pack-config";
 import { startProgress } from "./progress";
 import { checkOutPath, diagramPath, writeOutput } from "./output";
@@ -22,6 +24,7 @@ import { planWithRun, type PlanSettings } from "./stage-plan";
 import { checkStage, resolveTarget, type PlanTarget } from "./target";
 import { phase } from "./timing";
 import { previewMove } from "./transition";
+import { checkUsageAgainstRun } from "./usage-file";
 
 /** Where the plan writes. */
 export interface PlanIO {
@@ -63,18 +66,30 @@ async function plan(argv: readonly string[], io: PlanIO, deps: PlanDeps): Promis
     if (args.compare && (from || base)) {
         throw new BadInput("--compare cannot be combined with --from or --baseline");
     }
+    if (args.compareRegions !== undefined) {
+        if (!COMPARE_FORMATS.includes(args.format)) throw new BadInput(`--compare-regions prints ${COMPARE_FORMATS.join(", ")}; --format ${args.format} is for a single plan`);
+        if (args.compare || from || base) throw new BadInput("--compare-regions cannot be combined with --compare, --from or --baseline");
+        checkRegions(args.compareRegions);
+    }
     const pack = deps.pack ?? loadRunwayPack();
     const packConfig = args.policyPackConfig === undefined ? {} : loadPackConfig(args.policyPackConfig, pack, args.compare ? STAGES : [target.profile]);
     const progress = startProgress(io.progress ? io.stderr : undefined);
     const settings: PlanSettings = { pack, packConfig, usage, preview: args.preview, progress };
     try {
         if (args.compare) {
+            checkUsageAgainstRun(usage, undefined);
             const comparison = await compareStages(target, settings);
             const text = args.format === "json" ? renderComparisonJson(comparison) : args.format === "markdown" ? renderComparisonMarkdown(comparison) : renderComparisonText(comparison);
             emit(args, io, text);
             return comparison.stages.some((s) => s.blocked) ? EXIT_BLOCKED : EXIT_OK;
         }
         const planned = await planWithRun(target, settings);
+        checkUsageAgainstRun(usage, planned.run);
+        if (args.compareRegions !== undefined) {
+            const regions = compareRegions(target, planned, args.compareRegions, usage);
+            emit(args, io, args.format === "json" ? renderRegionsJson(regions) : args.format === "markdown" ? renderRegionsMarkdown(regions) : renderRegionsText(regions));
+            return regions.blocked ? EXIT_BLOCKED : EXIT_OK;
+        }
         let doc = planned.document;
         let blocked = doc.blocked;
         if (base) {
