@@ -1,13 +1,14 @@
 /**
  * Pulumi projects are folders: `--program <folder>` runs the folder's program, and a program file finds its own
- * `Pulumi.yaml` (name, config, stacks) up the tree, as `pulumi up` would.
+ * `Pulumi.yaml` (name, config, stacks) up the tree, as `pulumi up` would. (Through `npm run plan` with a folder:
+ * tests/plan/regions.test.ts.)
  */
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import type { PlanDocument } from "../../plan/document";
 import { tempDir } from "../temp";
-import { plan, rejects, ROOT, spawnPlan } from "./helpers";
+import { plan, rejects, ROOT } from "./helpers";
 
 const BUCKET_PROGRAM = 'import * as aws from "@pulumi/aws";\nimport * as pulumi from "@pulumi/pulumi";\nconst cfg = new pulumi.Config();\nexport const bucket = new aws.s3.Bucket(cfg.require("bucketName")).id;\n';
 
@@ -72,12 +73,5 @@ describe("plan: projects are folders", function () {
         const dir = project("empty", { "Pulumi.yaml": "name: shop\nruntime: nodejs\nmain: nowhere/\n" });
         await rejects(["--program", dir], /is a folder with no program in it \(looked for Pulumi\.yaml main: nowhere\/\)/);
         await rejects(["--program", path.join(dir, "missing")], /does not exist \(give a Pulumi project folder or its program file/);
-    });
-
-    it("npm run plan -- --program <folder> from the project root, as users run it", () => {
-        const result = spawnPlan(["--program", "tests/fixtures/real-world/lambda-s3", "--format", "json"]);
-        assert.notStrictEqual(result.code, 2, result.stderr);
-        const doc = JSON.parse(result.stdout) as PlanDocument;
-        assert.ok(doc.resources.some((r) => r.type === "aws:lambda/function:Function"));
     });
 });

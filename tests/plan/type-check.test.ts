@@ -35,7 +35,8 @@ async function asUser<T>(work: () => Promise<T>): Promise<T> {
     }
 }
 
-const WRONG_TYPES = 'import * as aws from "@pulumi/aws";\nconst size: number = "large";\nnew aws.s3.Bucket("b", { bucket: size });\n';
+// Against @pulumi/pulumi's declarations only: @pulumi/aws's take ~15 s to parse, the same check either way.
+const WRONG_TYPES = 'import * as pulumi from "@pulumi/pulumi";\nconst size: number = "large";\nexport const name: pulumi.Output<string> = pulumi.output(size);\n';
 
 describe("plan: programs that do not type-check", function () {
     this.timeout(180_000);
@@ -65,7 +66,7 @@ describe("plan: programs that do not type-check", function () {
     it("an ES module package (type: module, no tsconfig) may use top-level await, as ts-node's ESM defaults allow", async () => {
         const dir = project("esm", {
             "package.json": JSON.stringify({ type: "module" }),
-            "index.ts": 'import * as aws from "@pulumi/aws";\nconst zones = await aws.getAvailabilityZones();\nexport const bucket = new aws.s3.Bucket(`b-${zones.names.length}`).id;\n',
+            "index.ts": 'import * as pulumi from "@pulumi/pulumi";\nconst zones = await Promise.resolve(["a", "b"]);\nexport const count = pulumi.output(zones.length);\n',
         });
         await asUser(async () => assert.strictEqual(await typeCheck(path.join(dir, "index.ts")), undefined));
     });
