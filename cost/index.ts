@@ -168,6 +168,10 @@ export function priceResources(resources: readonly StackResource[], options: Pri
         lines.push({ urn: r.urn, type: r.type, name: r.name, ...result });
     }
 
+    const absurd = lines.find((l) => !Number.isFinite(l.monthlyUsd) || !Number.isFinite(l.range?.maxUsd ?? 0));
+    if (absurd !== undefined) {
+        throw new CostInputError(`${absurd.name} (${absurd.type}) would cost an infinite amount: check the usage values it reads (${absurd.basis.slice(0, 120)})`);
+    }
     const monthlyUsd = cents(lines.reduce((sum, l) => sum + l.monthlyUsd, 0));
     const monthlyRange = {
         minUsd: cents(lines.reduce((sum, l) => sum + (l.range?.minUsd ?? l.monthlyUsd), 0)),

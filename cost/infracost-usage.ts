@@ -12,7 +12,7 @@
  */
 import { isRecord } from "../policies/lib/wire";
 import { CostInputError } from "./errors";
-import type { UsageKey } from "./usage-keys";
+import { MAX_USAGE_VALUE, plausibleUsage, type UsageKey } from "./usage-keys";
 
 /** Where the key names were read: Infracost's usage-file reference and resource schemas. */
 export const INFRACOST_REFERENCE = {
@@ -530,8 +530,8 @@ function flatten(value: unknown, where: string, fail: (field: string, problem: s
             Object.assign(out, flatten(raw, where, fail, full));
             continue;
         }
-        if (typeof raw !== "number" || !Number.isFinite(raw) || raw < 0) {
-            fail(`${where}: key "${full}"`, `must be a non-negative number, got ${JSON.stringify(raw)} (Runway models on-demand Linux list prices; options such as operating_system are not read)`);
+        if (typeof raw !== "number" || !plausibleUsage(raw)) {
+            fail(`${where}: key "${full}"`, `must be a non-negative number of at most ${MAX_USAGE_VALUE.toExponential()}, got ${JSON.stringify(raw)} (Runway models on-demand Linux list prices; options such as operating_system are not read)`);
         }
         out[full] = raw as number;
     }

@@ -67,3 +67,14 @@ export const NULLABLE_USAGE_KEYS: ReadonlySet<UsageKey> = new Set<UsageKey>(["ec
 export function isUsageKey(key: string): key is UsageKey {
     return (USAGE_KEYS as readonly string[]).includes(key);
 }
+
+/**
+ * The largest usage quantity the model takes (a quadrillion GB, requests or hours a month): anything bigger is a
+ * typo or a placeholder such as 1e308, whose price would be infinite — bad input, never an `∞` or `null` total.
+ */
+export const MAX_USAGE_VALUE = 1e15;
+
+/** A usage quantity the model can price: finite, not negative, at most `MAX_USAGE_VALUE`. */
+export function plausibleUsage(value: number): boolean {
+    return Number.isFinite(value) && value >= 0 && value <= MAX_USAGE_VALUE;
+}

@@ -22,7 +22,8 @@ import { CostInputError } from "./errors";
 import { checkInfracostAgainst, convertValues, isInfracostShape, parseInfracostDocument, pulumiTypesOf, type InfracostDocument, type NamedResource } from "./infracost-usage";
 import { qty } from "./format";
 import { DEFAULT_DATA_DIR } from "./prices";
-import { isUsageKey, NULLABLE_USAGE_KEYS, USAGE_KEYS, type UsageKey } from "./usage-keys";
+import { isUsageKey, MAX_USAGE_VALUE, NULLABLE_USAGE_KEYS, plausibleUsage, USAGE_KEYS, type UsageKey } from "./usage-keys";
+
 
 /** Keys whose value is a fraction of a whole. */
 const FRACTION_KEYS: ReadonlySet<UsageKey> = new Set<UsageKey>([
@@ -126,7 +127,7 @@ export function parseUsageLayer(value: unknown, file: string, strict: boolean): 
             if (!NULLABLE_USAGE_KEYS.has(key)) fail(`${field}.value`, "must be a number (null is only allowed for ecs.avgTasks)");
             return;
         }
-        if (!Number.isFinite(v) || v < 0) fail(`${field}.value`, `must be a non-negative number, got ${v}`);
+        if (!plausibleUsage(v)) fail(`${field}.value`, `must be a non-negative number of at most ${MAX_USAGE_VALUE.toExponential()}, got ${v}`);
         if (FRACTION_KEYS.has(key) && v > 1) fail(`${field}.value`, `must be a fraction between 0 and 1, got ${v}`);
         if (key === "schedule.hoursOnPerMonth" && v > 744) fail(`${field}.value`, `must be at most 744 hours, got ${v}`);
     };

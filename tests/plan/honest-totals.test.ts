@@ -4,9 +4,11 @@
  * its reason. Remote components count as unpriced. The total is always a number, never `∞` or `null`.
  */
 import * as assert from "assert";
+import * as fs from "fs";
 import * as path from "path";
 import type { PlanDocument } from "../../plan/document";
-import { plan, REAL_WORLD, ROOT } from "./helpers";
+import { tempDir } from "../temp";
+import { plan, REAL_WORLD, rejects, ROOT } from "./helpers";
 
 const OTHER_REGION = path.join(ROOT, "tests/fixtures/programs/other-region");
 const AWSX_VPC = path.join(REAL_WORLD, "awsx-vpc/index.ts");
@@ -88,5 +90,23 @@ describe("plan: honest totals", function () {
         assert.match(text, /^Monthly cost: \$[\d,.]+$/m);
         assert.doesNotMatch(text, /resources? not priced/);
         assert.doesNotMatch((await report(["--stage", "hero"], "markdown")).split("\n")[0], /resources? not priced/);
+    });
+});
+
+describe("plan: a total is never ∞ or null", function () {
+    this.timeout(60_000);
+    const usageFile = (name: string, text: string): string => {
+        const file = path.join(tempDir("absurd-usage"), name);
+        fs.writeFileSync(file, text);
+        return file;
+    };
+
+    it("an absurd usage value (1e308) in a Runway usage file is bad input, exit 2", async () => {
+        await rejects(["--usage", usageFile("huge.json", '{"fields":{"nat.gbProcessedPerMonth":{"value":1e308}}}')], /nat\.gbProcessedPerMonth.*at most 1e\+15, got 1e\+308/, {});
+    });
+
+    it("a negative or absurd value in an Infracost usage file is bad input, exit 2", async () => {
+        await rejects(["--usage", usageFile("huge.yml", "version: 0.1\nresource_usage:\n  network-nat-0:\n    monthly_data_processed_gb: 1e308\n")], /monthly_data_processed_gb.*got 1e\+308/, {});
+        await rejects(["--usage", usageFile("negative.yml", "version: 0.1\nresource_usage:\n  network-nat-0:\n    monthly_data_processed_gb: -5\n")], /monthly_data_processed_gb.*got -5/, {});
     });
 });
