@@ -25,6 +25,8 @@ export class PricingContext {
         public prices: PriceBook,
         readonly usage: UsageBook,
         readonly graph: ResourceGraph,
+        /** Another region's table, for the parts of a resource that live there (global table replicas). */
+        readonly pricesIn: (region: string) => PriceBook | undefined = () => undefined,
     ) {
         this.freeEgressGbLeft = prices.usd("network", "dataTransferOut.freeGb");
     }

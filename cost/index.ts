@@ -108,7 +108,7 @@ export function priceResources(resources: readonly StackResource[], options: Pri
         throw new CostInputError(`no price tables in ${options.dataDir ?? "data/"}`);
     }
     const usage = UsageBook.load({ dataDir: options.dataDir, stage: options.stage, usage: options.usage });
-    const ctx = new PricingContext(reference, usage, new ResourceGraph(resources));
+    const ctx = new PricingContext(reference, usage, new ResourceGraph(resources), (other) => regional.find(other));
     const parents = new Set(resources.map((r) => r.parent).filter((p): p is string => p !== undefined));
 
     const lines: CostLine[] = [];

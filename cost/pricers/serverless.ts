@@ -1,7 +1,7 @@
 /** Lambda functions, API Gateway APIs and DynamoDB tables, priced by requests and storage. */
 import type { Pricer } from "../context";
 import { qty, usd } from "../format";
-import { arr, num, str } from "../props";
+import { arr, num, records, str } from "../props";
 
 const lambdaFunction: Pricer = (r, ctx) => {
     const arm = (arr(r.props, "architectures") ?? []).includes("arm64");
@@ -31,11 +31,17 @@ const httpApi: Pricer = (r, ctx) => {
 const restApi: Pricer = (r, ctx) =>
     ctx.line().usage(ctx.use("apiGateway.requestsMillionsPerMonth", r), ctx.prices.usd("apiGateway", "rest.perMillion"), "M req", "REST API requests").build();
 
+/**
+ * A DynamoDB table, and each replica of a global table (`replicas[].regionName`): every replica stores the data and
+ * takes every write (replicated write units, priced like writes in the replica's region since the 2024-11 cut:
+ * https://aws.amazon.com/dynamodb/pricing/); reads stay where they are made, here all at the table.
+ */
 const table: Pricer = (r, ctx) => {
     const line = ctx.line();
-    if (str(r.props, "billingMode") === "PROVISIONED") {
-        const wcu = num(r.props, "writeCapacity") ?? 0;
-        const rcu = num(r.props, "readCapacity") ?? 0;
+    const provisioned = str(r.props, "billingMode") === "PROVISIONED";
+    const wcu = num(r.props, "writeCapacity") ?? 0;
+    const rcu = num(r.props, "readCapacity") ?? 0;
+    if (provisioned) {
         const wPrice = ctx.prices.usd("dynamodb", "provisioned.wcuHour");
         const rPrice = ctx.prices.usd("dynamodb", "provisioned.rcuHour");
         line.fixed((wcu * wPrice + rcu * rPrice) * ctx.hours, `(${qty(wcu)} WCU × ${usd(wPrice)} + ${qty(rcu)} RCU × ${usd(rPrice)}) × ${ctx.hours} h`);
@@ -44,6 +50,19 @@ const table: Pricer = (r, ctx) => {
         line.usage(ctx.use("dynamodb.readMillionsPerMonth", r), ctx.prices.usd("dynamodb", "onDemand.readPerMillion"), "M RRU", "reads");
     }
     line.usage(ctx.use("dynamodb.gbStored", r), ctx.prices.usd("dynamodb", "storage.gbMonth"), "GB-mo", "storage");
+    for (const replica of records(r.props, "replicas")) {
+        const region = str(replica, "regionName");
+        if (region === undefined) return { unpriced: "a replica's region is not known" };
+        const prices = ctx.pricesIn(region);
+        if (prices === undefined) return { unpriced: `replica in ${region}: no price table for region ${region}` };
+        if (provisioned) {
+            const wPrice = prices.usd("dynamodb", "provisioned.wcuHour");
+            line.fixed(wcu * wPrice * ctx.hours, `replica ${region}: ${qty(wcu)} replicated WCU × ${usd(wPrice)} × ${ctx.hours} h`);
+        } else {
+            line.usage(ctx.use("dynamodb.writeMillionsPerMonth", r), prices.usd("dynamodb", "onDemand.writePerMillion"), "M rWRU", `replica ${region} writes`);
+        }
+        line.usage(ctx.use("dynamodb.gbStored", r), prices.usd("dynamodb", "storage.gbMonth"), "GB-mo", `replica ${region} storage`);
+    }
     return line.build();
 };
 

@@ -89,4 +89,15 @@ describe("cost: network, storage and edge", () => {
         const report = priceResources(stack({ type: "aws:cloudwatch/logGroup:LogGroup", name: "app-logs", props: { retentionInDays: 30 } }));
         assert.equal(lineOf(report, "app-logs").monthlyUsd, c(1 * 0.5 + 1 * (30 / (730 / 24)) * 0.2 * 0.03)); // 0.51
     });
+
+    it("prices each replica of a global table in its own region: storage and every write again", () => {
+        const single = priceResources(stack({ type: "aws:dynamodb/table:Table", name: "orders", props: { billingMode: "PAY_PER_REQUEST" } }));
+        const global = priceResources(stack({ type: "aws:dynamodb/table:Table", name: "orders", props: { billingMode: "PAY_PER_REQUEST", replicas: [{ regionName: "eu-west-1" }, { regionName: "ap-southeast-2" }] } }));
+        const line = global.lines.find((l) => l.name === "orders");
+        // Each replica: 1 M replicated writes and 1 GB at its region's rates (eu-west-1 $0.705 + $0.283, ap-southeast-2 $0.71 + $0.285).
+        assert.equal(line?.monthlyUsd, Math.round(((single.lines.find((l) => l.name === "orders")?.monthlyUsd ?? 0) + 0.705 + 0.283 + 0.71 + 0.285) * 100) / 100);
+        assert.match(line?.basis ?? "", /replica eu-west-1 writes.*replica ap-southeast-2 storage/);
+        const nowhere = priceResources(stack({ type: "aws:dynamodb/table:Table", name: "orders", props: { replicas: [{ regionName: "il-central-1" }] } }));
+        assert.match(nowhere.unpricedResources[0]?.reason ?? "", /replica in il-central-1: no price table/);
+    });
 });
