@@ -19,6 +19,8 @@ export interface StageSummary {
     advisoryViolations: number;
     notEvaluated: number;
     monthlyUsd: number;
+    /** Resources the cost model could not price (the monthly cost leaves them out). */
+    unpricedResources: number;
     topCostLines: { urn: string; type: string; monthlyUsd: number; basis: string }[];
     blocked: boolean;
 }
@@ -38,6 +40,7 @@ function summarize(stage: Stage, doc: PlanDocument, settings: string): StageSumm
         advisoryViolations: doc.violations.filter((v) => v.level !== "mandatory").length,
         notEvaluated: doc.notEvaluated.length,
         monthlyUsd: doc.cost.monthlyUsd,
+        unpricedResources: doc.cost.unpricedResources.length,
         topCostLines: topCostLines(doc, TOP_COST_LINES).map(({ urn, type, monthlyUsd, basis }) => ({ urn, type, monthlyUsd, basis })),
         blocked: doc.blocked,
     };

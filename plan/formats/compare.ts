@@ -1,6 +1,6 @@
 /** Renders `--compare`: the three stages side by side (text, markdown or JSON). */
 import type { Comparison } from "../compare";
-import { urnName, usd } from "./common";
+import { plural, urnName, usd } from "./common";
 
 export function renderComparisonJson(comparison: Comparison): string {
     return `${JSON.stringify(comparison, null, 2)}\n`;
@@ -16,7 +16,7 @@ function rows(comparison: Comparison): string[][] {
         ["mandatory violations", ...s.map((x) => String(x.mandatoryViolations))],
         ["advisory violations", ...s.map((x) => String(x.advisoryViolations))],
         ["not evaluated", ...s.map((x) => String(x.notEvaluated))],
-        ["monthly cost", ...s.map((x) => usd(x.monthlyUsd))],
+        ["monthly cost", ...s.map((x) => `${usd(x.monthlyUsd)}${x.unpricedResources > 0 ? ` + ${plural(x.unpricedResources, "resource")} not priced` : ""}`)],
         ...[0, 1, 2].map((i) => [`top cost ${i + 1}`, ...top(i)]),
     ];
 }

@@ -110,3 +110,14 @@ describe("plan: a total is never ∞ or null", function () {
         await rejects(["--usage", usageFile("negative.yml", "version: 0.1\nresource_usage:\n  network-nat-0:\n    monthly_data_processed_gb: -5\n")], /monthly_data_processed_gb.*got -5/, {});
     });
 });
+
+describe("plan: --compare says what it could not price", function () {
+    this.timeout(60_000);
+
+    it("each stage's monthly cost names its unpriced resources (Runway in il-central-1, a region without a table)", async () => {
+        const result = await plan(["--compare", "--config", "runway:region=il-central-1"], {});
+        assert.notStrictEqual(result.code, 2, result.stderr);
+        const costRow = result.stdout.split("\n").find((l) => l.startsWith("monthly cost")) ?? "";
+        assert.strictEqual(costRow.match(/\+ \d+ resources not priced/g)?.length, 3, costRow);
+    });
+});
