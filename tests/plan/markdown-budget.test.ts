@@ -30,8 +30,8 @@ function filesUnder(entry: string): string[] {
  * example with `...` is not a command), as argv: shell
  * variables get a sample value (both stacks for `$STACK`), a baseline file is saved first (the base branch's plan).
  */
-function documentedMarkdownCommands(): { source: string; argv: string[] }[] {
-    const commands: { source: string; argv: string[] }[] = [];
+function documentedMarkdownCommands(): { source: string; argv: string[]; key: string }[] {
+    const commands: { source: string; argv: string[]; key: string }[] = [];
     for (const file of DOCUMENTED.flatMap(filesUnder).filter((f) => /\.(md|ya?ml)$/.test(f))) {
         const text = fs.readFileSync(file, "utf8").replace(/\\\n\s*/g, " ");
         for (const m of text.matchAll(/npm run plan -- ([^\n`|]*--format markdown[^\n`|]*)/g)) {
@@ -40,7 +40,12 @@ function documentedMarkdownCommands(): { source: string; argv: string[] }[] {
             const stacks = /"\$STACK"/.test(line) ? ["dev", "prod"] : [""];
             for (const stack of stacks) {
                 const argv = line.replace(/"\$STACK"/g, stack).split(/\s+/);
-                commands.push({ source: `${path.relative(ROOT, file)}: npm run plan -- ${argv.join(" ")}`, argv });
+                const source = `${path.relative(ROOT, file)}: npm run plan -- ${argv.join(" ")}`;
+                // The same command in several docs (their --out and --baseline paths aside) is run once.
+                const key = argv.map((a, i) => (argv[i - 1] === "--out" || argv[i - 1] === "--baseline" ? "<path>" : a)).join(" ");
+                const same = commands.find((c) => c.key === key);
+                if (same !== undefined) same.source += `; ${source}`;
+                else commands.push({ source, argv, key });
             }
         }
     }
