@@ -307,14 +307,10 @@ export function decodeRun(run: EncodedRun, responses: RunResponses): PolicyDiagn
     return diagnostics;
 }
 
-/** `Analyze` every resource, then `AnalyzeStack`, from requests encoded by `encodeRun`: the diagnostics. */
-export async function analyzeEncoded(connection: AnalyzerConnection, run: EncodedRun): Promise<PolicyDiagnostic[]> {
-    return decodeRun(run, await sendRun(connection, run));
-}
-
 /** `Analyze` every resource's inputs, then `AnalyzeStack` with every resource's outputs. */
-export function analyzeRun(connection: AnalyzerConnection, run: ProgramRun): Promise<PolicyDiagnostic[]> {
-    return analyzeEncoded(connection, encodeRun(run));
+export async function analyzeRun(connection: AnalyzerConnection, run: ProgramRun): Promise<PolicyDiagnostic[]> {
+    const encoded = encodeRun(run);
+    return decodeRun(encoded, await sendRun(connection, encoded));
 }
 
 /** One-shot: start the pack, configure it, analyze `run`, stop it. */

@@ -10,4 +10,3 @@ export { computeTransition } from "./compute";
 export { renderTransitionText, renderTransitionMarkdown, summaryLine, verdict } from "./render";
 export { isStateful, statefulTypes, recipeFor, typeInfo, RECIPE_TITLES } from "./catalog";
 export type { Transition, TransitionAction, TransitionResource, TransitionOptions, MigrationPath, Recipe } from "./types";
-export { previewStageMove, type StageMoveRequest, type StageMove } from "./stage-move";

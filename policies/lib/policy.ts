@@ -39,7 +39,6 @@ export const ADVISORY_POLICY = "runway-advisory";
 
 /** A CrossGuard policy that is both a resource and a stack policy (the analyzer runs each part in its phase). */
 export type DualPolicy = ResourceValidationPolicy & StackValidationPolicy;
-export type RunwayPolicy = ResourceValidationPolicy | StackValidationPolicy | DualPolicy;
 
 // ---- queues for the companions -------------------------------------------------------------------------
 
