@@ -36,6 +36,8 @@ export interface PriceOptions {
     usage?: string;
     /** Folder with `prices-<region>.json` and the usage files (default: the repository's `data/`). */
     dataDir?: string;
+    /** Price from list prices only: every derived figure counts as 0 (how much of a total rests on derived ones). */
+    listPricesOnly?: boolean;
 }
 
 /** Packages whose resources exist only in the engine (no cloud resource, no bill). */
@@ -101,7 +103,7 @@ const REFERENCE_REGION = "us-east-1";
 /** Prices every resource, each from its own region's table; see `CostReport` for the shape. Bad input throws `CostInputError`. */
 export function priceResources(resources: readonly StackResource[], options: PriceOptions = {}): CostReport {
     const { region, assumed } = primaryRegion(resources, options.region);
-    const regional = new RegionalPrices(options.dataDir);
+    const regional = new RegionalPrices(options.dataDir, options.listPricesOnly === true);
     const primary = regional.find(region);
     const reference = primary ?? regional.find(REFERENCE_REGION) ?? regional.find(regional.available[0] ?? REFERENCE_REGION);
     if (reference === undefined) {

@@ -157,6 +157,15 @@ export function validatePriceTable(value: unknown, file: string): PriceTable {
     return { ...(value as unknown as PriceTable), prices };
 }
 
+/** The table with every derived figure at 0: pricing with it leaves only the list-price part of each line. */
+export function listPricesOnly(table: PriceTable): PriceTable {
+    const prices: PriceTable["prices"] = {};
+    for (const [family, items] of Object.entries(table.prices)) {
+        prices[family] = Object.fromEntries(Object.entries(items).map(([item, price]) => [item, price.derived !== undefined ? { ...price, usd: 0 } : price]));
+    }
+    return { ...table, prices };
+}
+
 /** How a family reads in a "no price" message: `db.r7g.large (rds.postgres)`. */
 const FAMILY_LABELS: Record<string, string> = {
     ec2Instance: "ec2",

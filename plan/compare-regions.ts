@@ -7,18 +7,11 @@
  * For each region: the total, the delta against the first region, the top cost lines, the resources left unpriced,
  * and how much of the total rests on derived figures (not list prices: `PriceBook.isDerived`, docs/prices.md).
  */
-import { availableRegions } from "../cost";
-import { PricingContext } from "../cost/context";
-import { ResourceGraph } from "../cost/graph";
-import { PriceBook } from "../cost/prices";
+import { availableRegions, priceResources } from "../cost";
 import { str } from "../cost/props";
-import { RegionalPrices } from "../cost/regional-prices";
-import { PRICERS } from "../cost/registry";
-import { isUnpriceable, type PriceTable } from "../cost/types";
-import { UsageBook } from "../cost/usage";
 import { rawProperties, toStackResources, type DeclaredResource, type ProgramRun } from "../harness";
 import type { StackResource } from "../policies/lib/resource";
-import { priceRun, type UsageChoice } from "./costing";
+import { priceRun, usageOption, type UsageChoice } from "./costing";
 import type { PlanCost, PlanDocument, PlanUnpricedResource } from "./document";
 import { BadInput } from "./errors";
 import type { PlanTarget } from "./target";
@@ -130,50 +123,16 @@ export function moveRun(run: ProgramRun, region: string, runRegion: string): { r
     return { run: { ...run, resources }, pinned };
 }
 
-/** The table with every derived figure at 0: pricing with it leaves only the list-price part of each line. */
-function listPricesOnly(table: PriceTable): PriceTable {
-    const prices: PriceTable["prices"] = {};
-    for (const [family, items] of Object.entries(table.prices)) {
-        prices[family] = Object.fromEntries(Object.entries(items).map(([item, price]) => [item, price.derived !== undefined ? { ...price, usd: 0 } : price]));
-    }
-    return { ...table, prices };
-}
-
-/** The `usage` option of the cost model for a usage choice. */
-function usageOption(usage: UsageChoice): string | undefined {
-    return usage.kind === "none" ? "none" : usage.kind === "file" ? usage.file : undefined;
-}
-
 /**
- * The derived part of each cost line: the line's figure minus the same resource priced (in the same order, with the
- * same usage) from tables whose derived figures are 0.
+ * The derived part of each cost line: the line's figure minus the same resources priced (with the same usage) from
+ * list prices only, derived figures at 0.
  */
 export function derivedParts(resources: readonly StackResource[], cost: PlanCost, region: string, stage: string | undefined, usage: UsageChoice): Map<string, number> {
-    const regional = new RegionalPrices();
-    const books = new Map<string, PriceBook | undefined>();
-    const listBook = (r: string): PriceBook | undefined => {
-        if (!books.has(r)) {
-            const book = regional.find(r);
-            books.set(r, book === undefined ? undefined : new PriceBook(listPricesOnly(book.table)));
-        }
-        return books.get(r);
-    };
-    const reference = listBook(region) ?? listBook("us-east-1");
+    const listed = new Map(priceResources(resources, { region, stage, usage: usageOption(usage), listPricesOnly: true }).lines.map((l) => [l.urn, l.monthlyUsd]));
     const out = new Map<string, number>();
-    if (reference === undefined) return out;
-    const lines = new Map(cost.lines.map((l) => [l.urn, l]));
-    const ctx = new PricingContext(reference, UsageBook.load({ stage, usage: usageOption(usage) }), new ResourceGraph(resources));
-    for (const r of resources) {
-        const line = lines.get(r.urn);
-        const pricer = PRICERS.get(r.type);
-        if (line === undefined || pricer === undefined || line.monthlyUsd === 0) continue;
-        ctx.prices = listBook(str(r.props, "region") ?? str(r.providerProps, "region") ?? region) ?? reference;
-        try {
-            const listed = pricer(r, ctx);
-            if (!isUnpriceable(listed)) out.set(r.urn, Math.max(0, Math.round((line.monthlyUsd - listed.monthlyUsd) * 100) / 100));
-        } catch {
-            // The resource was priced in the real pass; a failure here leaves its derived part unknown (counted as list).
-        }
+    for (const line of cost.lines) {
+        const list = listed.get(line.urn);
+        if (line.monthlyUsd > 0 && list !== undefined) out.set(line.urn, Math.max(0, Math.round((line.monthlyUsd - list) * 100) / 100));
     }
     return out;
 }

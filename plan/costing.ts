@@ -46,12 +46,16 @@ export function usageChoice(arg: string | undefined): UsageChoice {
     return { kind: "file", file };
 }
 
+/** The cost model's `usage` option for a usage choice. */
+export function usageOption(usage: UsageChoice): string | undefined {
+    return usage.kind === "none" ? "none" : usage.kind === "file" ? usage.file : undefined;
+}
+
 /** Prices a run; bad prices or usage input (unknown region, malformed usage file) is `BadInput`. */
 export function priceRun(run: ProgramRun, request: CostRequest): PlanCost {
-    const usage = request.usage.kind === "none" ? "none" : request.usage.kind === "file" ? request.usage.file : undefined;
     let report;
     try {
-        report = priceResources(toStackResources(run), { region: request.region, stage: request.stage, usage });
+        report = priceResources(toStackResources(run), { region: request.region, stage: request.stage, usage: usageOption(request.usage) });
     } catch (err) {
         if (err instanceof CostInputError) {
             throw new BadInput(`cannot price the stack: ${err.message}`);
