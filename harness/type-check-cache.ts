@@ -63,9 +63,9 @@ export function rememberVerdict(programFile: string, inputs: readonly string[], 
     }
 }
 
-/** The package.json of the package a declaration file belongs to. */
-export function packageManifestOf(declarationFile: string): string | undefined {
-    for (let dir = path.dirname(declarationFile); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+/** The package.json of the package a file belongs to (the nearest one up, not past a `node_modules` folder). */
+export function packageManifestOf(file: string): string | undefined {
+    for (let dir = path.dirname(file); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
         const manifest = path.join(dir, "package.json");
         if (fs.existsSync(manifest)) return manifest;
         if (path.basename(dir) === "node_modules") return undefined;

@@ -37,11 +37,12 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
 
 /** The nearest `tsconfig.json` up from the program's folder (ts-node's search), or undefined. */
 function findTsconfig(programFile: string): string | undefined {
-    for (let dir = path.dirname(programFile); ; dir = path.dirname(dir)) {
-        const candidate = path.join(dir, "tsconfig.json");
-        if (fs.existsSync(candidate)) return candidate;
-        if (path.dirname(dir) === dir) return undefined;
-    }
+    return ts.findConfigFile(path.dirname(programFile), (f) => ts.sys.fileExists(f));
+}
+
+/** True for a file inside a `node_modules` folder (TypeScript's file names use `/` on every OS). */
+function inNodeModules(fileName: string): boolean {
+    return fileName.includes("/node_modules/");
 }
 
 /** ts-node's defaults for an ES module package (`"type": "module"`): top-level `await` and ESM imports. */
@@ -49,20 +50,16 @@ const ESM_OPTIONS: ts.CompilerOptions = { ...DEFAULT_OPTIONS, target: ts.ScriptT
 
 /** True when the nearest package.json up from the program says `"type": "module"`. */
 function inEsmPackage(programFile: string): boolean {
-    for (let dir = path.dirname(programFile); path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-        const manifest = path.join(dir, "package.json");
-        if (!fs.existsSync(manifest)) continue;
-        try {
-            return (JSON.parse(fs.readFileSync(manifest, "utf8")) as { type?: unknown }).type === "module";
-        } catch {
-            return false;
-        }
+    const manifest = packageManifestOf(programFile);
+    if (manifest === undefined) return false;
+    try {
+        return (JSON.parse(fs.readFileSync(manifest, "utf8")) as { type?: unknown }).type === "module";
+    } catch {
+        return false;
     }
-    return false;
 }
 
-function compilerOptions(programFile: string): ts.CompilerOptions {
-    const file = findTsconfig(programFile);
+function compilerOptions(programFile: string, file: string | undefined): ts.CompilerOptions {
     const defaults = inEsmPackage(programFile) ? ESM_OPTIONS : DEFAULT_OPTIONS;
     if (file === undefined) return defaults;
     const read = ts.readConfigFile(file, (f) => ts.sys.readFile(f));
@@ -83,7 +80,7 @@ function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
     const host = ts.createCompilerHost(options, true);
     const getSourceFile = host.getSourceFile.bind(host);
     host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-        const cacheable = fileName.endsWith(".d.ts") && (fileName.includes(`${path.sep}node_modules${path.sep}`) || fileName.includes("/node_modules/"));
+        const cacheable = fileName.endsWith(".d.ts") && inNodeModules(fileName);
         const key = `${typeof languageVersion === "object" ? languageVersion.languageVersion : languageVersion}:${fileName}`;
         const cached = cacheable ? declarationCache.get(key) : undefined;
         if (cached !== undefined) return cached;
@@ -103,9 +100,9 @@ export interface TypeCheckResult {
 /** Checks the program on this thread. */
 export function typeCheckNow(programFile: string): TypeCheckResult {
     const tsconfig = findTsconfig(programFile);
-    const options: ts.CompilerOptions = { ...compilerOptions(programFile), noEmit: true, skipLibCheck: true, incremental: false, composite: false };
+    const options: ts.CompilerOptions = { ...compilerOptions(programFile, tsconfig), noEmit: true, skipLibCheck: true, incremental: false, composite: false };
     const program = ts.createProgram({ rootNames: [programFile], options, host: cachingHost(options) });
-    const own = (file: ts.SourceFile | undefined): boolean => file !== undefined && !file.isDeclarationFile && !file.fileName.includes("/node_modules/");
+    const own = (file: ts.SourceFile | undefined): boolean => file !== undefined && !file.isDeclarationFile && !inNodeModules(file.fileName);
     const files = program.getSourceFiles().filter((f) => !program.isSourceFileDefaultLibrary(f));
     const manifests = new Set(files.filter((f) => !own(f)).map((f) => packageManifestOf(path.resolve(f.fileName))).filter((m): m is string => m !== undefined));
     const inputs = [...files.filter(own).map((f) => path.resolve(f.fileName)), ...manifests, ...(tsconfig ? [tsconfig] : [])];
