@@ -105,7 +105,7 @@ async function plan(argv: readonly string[], io: PlanIO, deps: PlanDeps): Promis
         let context = {};
         if (args.format === "text") {
             const file = diagramPath(args.out, target.programFile, target.own, doc.stack, doc.stage);
-            writeOutput(file, `${doc.diagram}\n`);
+            writeOutput(file, `${doc.diagram}\n`, `the diagram ${file}`);
             context = { diagramFile: path.relative(process.cwd(), file) || file };
         }
         const report = render(doc, args.format, context);
@@ -139,7 +139,7 @@ function checkStageMove(args: PlanArgs, target: PlanTarget, from: string | undef
 /** Writes the report in one piece: to `--out`, or to stdout. */
 function emit(args: PlanArgs, io: PlanIO, text: string): void {
     if (args.out) {
-        writeOutput(path.resolve(args.out), text, args.out);
+        writeOutput(path.resolve(args.out), text, `--out ${args.out}`);
         io.stderr(`runway plan: wrote ${args.out}\n`);
     } else {
         io.stdout(text);

@@ -22,18 +22,17 @@ export function checkOutPath(out: string): void {
     }
 }
 
-function cannotWrite(what: string, err: unknown): BadInput {
-    const reason = err instanceof Error ? err.message.replace(/^[A-Z]+: /, "").replace(/, \w+ '.*'$/, "") : String(err);
-    return new BadInput(`cannot write --out ${what}: ${reason}`);
-}
-
-/** Writes `text` to `file` (its folder made); a failure names `label` (the path the user gave). */
-export function writeOutput(file: string, text: string, label: string = file): void {
+/**
+ * Writes `text` to `file` (its folder made); a failure is bad input naming `what` — how the user knows the file
+ * (`--out plan.json`, `the diagram plan-out/dev-hero.mmd`).
+ */
+export function writeOutput(file: string, text: string, what: string): void {
     try {
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, text);
     } catch (err) {
-        throw cannotWrite(label, err);
+        const reason = err instanceof Error ? err.message.replace(/^[A-Z]+: /, "").replace(/, \w+ '.*'$/, "") : String(err);
+        throw new BadInput(`cannot write ${what}: ${reason}`);
     }
 }
 
