@@ -9,8 +9,9 @@
  *
  * Invokes (data sources) are answered from the same table, and with a safe generic answer when it has none.
  */
-import { UNKNOWN_STRING } from "../policies/lib/wire";
+import { isRecord, UNKNOWN_STRING } from "../policies/lib/wire";
 import { invokeOutputs, resourceOutputs } from "./computed-outputs";
+import { text } from "./output-context";
 import { MOCK_ACCOUNT_ID, stableHex, stableUuid } from "./mock-ids";
 import { STACK_REFERENCE_TYPE } from "./stack-references";
 import type { MockCallArgs, MockCallResult, MockResourceArgs, MockResourceResult, Mocks } from "@pulumi/pulumi/runtime/mocks";
@@ -40,12 +41,9 @@ const NAME_INPUTS: Record<string, string[]> = {
     "aws:cloudwatch/dashboard:Dashboard": ["dashboardName"],
 };
 
+/** The value as a property bag (empty when it is not one). */
 function asRecord(value: unknown): Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-function text(value: unknown): string | undefined {
-    return typeof value === "string" && value.length > 0 ? value : undefined;
+    return isRecord(value) ? value : {};
 }
 
 /** The name AWS knows a resource by: its name input, else Pulumi's auto-name (`<name>-<7 hex>`). */
