@@ -93,12 +93,12 @@ export function wrap(text: string, width: number, indent: string): string[] {
 
 /**
  * The total as every headline shows it: `$152.33`, or `$152.33 + 3 resources not priced` when the model left some
- * out (`per` goes after the amount: `/month`). Always a number: a total that is not finite counts as `$0.00`.
+ * out (`per` goes after the amount: `/month`). The cost model never gives an infinite total (it refuses the usage
+ * that would make one), so there is nothing to hide here.
  */
 export function costHeadline(cost: PlanCost, per = ""): string {
-    const total = Number.isFinite(cost.monthlyUsd) ? cost.monthlyUsd : 0;
     const missing = cost.unpricedResources.length;
-    return `${usd(total)}${per}${missing > 0 ? ` + ${plural(missing, "resource")} not priced` : ""}`;
+    return `${usd(cost.monthlyUsd)}${per}${missing > 0 ? ` + ${plural(missing, "resource")} not priced` : ""}`;
 }
 
 /** `aws:ec2/subnet:Subnet` → `ec2.Subnet`, `random:index/randomPassword:RandomPassword` → `random.RandomPassword`. */

@@ -48,7 +48,10 @@ function tree(doc: PlanDocument): string[] {
         const siblings = children.get(parent) ?? [];
         const groupOf = (r: PlanResource) => (children.has(r.urn) ? r.urn : `${r.type}${flags(r, aliases)}`);
         const groups = new Map<string, PlanResource[]>();
-        for (const r of siblings) groups.set(groupOf(r), [...(groups.get(groupOf(r)) ?? []), r]);
+        for (const r of siblings) {
+            const key = groupOf(r);
+            groups.set(key, [...(groups.get(key) ?? []), r]);
+        }
         for (const group of groups.values()) {
             const [r] = group;
             const places = [...new Set(group.map(location))];
@@ -59,7 +62,8 @@ function tree(doc: PlanDocument): string[] {
                 continue;
             }
             for (const x of group) {
-                lines.push(`${indent}${mark} ${x.name}  ${x.type}${flags(x, aliases)}${location(x) ? `  ${location(x)}` : ""}`);
+                const at = location(x);
+                lines.push(`${indent}${mark} ${x.name}  ${x.type}${flags(x, aliases)}${at ? `  ${at}` : ""}`);
                 walk(x.urn, `${indent}    `);
             }
         }
