@@ -136,7 +136,7 @@ export const storageEncryptedAtRest: ResourceRule = {
     },
 };
 
-/** The regions (of the resource's explicit provider; "" for the default one) where the stack turns on EBS encryption by default. */
+/** The regions (`regionOf`) where the stack turns on EBS encryption by default. */
 function encryptionByDefaultRegions(ctx: RuleContext): { regions: Set<string>; unknown: boolean } {
     const regions = new Set<string>();
     let unknown = false;
@@ -149,9 +149,13 @@ function encryptionByDefaultRegions(ctx: RuleContext): { regions: Set<string>; u
     return { regions, unknown };
 }
 
+/** A resource's region as the cost model reads it: its own `region` (provider 7), else its explicit provider's; "" for the default provider's. */
 function regionOf(r: StackResource): string {
-    const region = asString(r.providerProps?.region);
-    return typeof region === "string" ? region : "";
+    for (const value of [r.props.region, r.providerProps?.region]) {
+        const region = asString(value);
+        if (typeof region === "string" && region !== "") return region;
+    }
+    return "";
 }
 
 export const ebsEncryptedAtRest: StackRule = {

@@ -82,6 +82,8 @@ describe("unencrypted storage", () => {
         it("still blocks when the setting is disabled, or set in another region than the resource's", () => {
             assert.equal(violations(check(ebsEncryptedAtRest, [bare, byDefault({ enabled: false })])).length, 1);
             assert.equal(violations(check(ebsEncryptedAtRest, [bare, byDefault({ enabled: true }, { providerProps: { region: "eu-west-1" } })])).length, 1);
+            assert.equal(violations(check(ebsEncryptedAtRest, [bare, byDefault({ enabled: true, region: "eu-west-1" })])).length, 1, "a per-resource region (provider 7) counts too");
+            assert.equal(check(ebsEncryptedAtRest, [{ ...bare, props: { ...bare.props, region: "eu-west-1" } }, byDefault({ enabled: true, region: "eu-west-1" })]).length, 0);
         });
         it("says not evaluated (not blocked) when the setting's enabled is unknown in preview", () => {
             const f = check(ebsEncryptedAtRest, [bare, byDefault({ enabled: U })]);
