@@ -9,7 +9,8 @@ import { knownStacks, loadStackConfig, type ConfigOrigin, type StackConfig } fro
 import { BadInput } from "./errors";
 import { RUNWAY_PROGRAM, RUNWAY_ROOT } from "./paths";
 
-const STAGE_KEY = "runway:stage";
+/** The config key that picks Runway's stage. */
+export const STAGE_KEY = "runway:stage";
 
 /** Where a value was set, as the user wrote it. */
 function originText(origin: ConfigOrigin | undefined, key: string, stageFlag: boolean): string {

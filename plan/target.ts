@@ -6,7 +6,7 @@ import { findProjectFile, knownStacks, loadStackConfig, ProgramNotFound, resolve
 import { STAGES, type Stage } from "../config/defaults";
 import type { PlanArgs } from "./args";
 import { BadInput } from "./errors";
-import { checkRunwayConfig } from "./runway-config";
+import { checkRunwayConfig, STAGE_KEY } from "./runway-config";
 import { RUNWAY_PROGRAM, RUNWAY_ROOT, relativePath, sourceRoot } from "./paths";
 
 /** The policy profile for a program that is not Runway's and was given no `--stage`. */
@@ -40,7 +40,6 @@ export interface PlanTarget {
 
 const DEFAULT_STACK = "dev";
 const DEFAULT_TIMEOUT_SECONDS = 60;
-const STAGE_KEY = "runway:stage";
 
 /** Checks a stage name; `flag` names where it came from. */
 export function checkStage(value: string, flag: string): Stage {
