@@ -11,7 +11,8 @@ const EIP = "aws:ec2/eip:Eip";
 const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
 const DEFAULT_ROOT_GB = 8;
 
-function instanceHourly(ctx: PricingContext, instanceType: string | undefined): number | { unpriced: string } {
+/** An EC2 instance type's hourly price; a type the region's table does not list is a `MissingPrice`. */
+export function instanceHourly(ctx: PricingContext, instanceType: string | undefined): number | { unpriced: string } {
     if (instanceType === undefined) return { unpriced: "instance type not known" };
     const price = ctx.prices.find("ec2Instance", instanceType);
     if (price === undefined) throw new MissingPrice(`no price for instance type ${instanceType} (ec2) in ${ctx.prices.region}`);

@@ -2,6 +2,7 @@
 import { free, type Pricer } from "../context";
 import { qty, usd } from "../format";
 import { arr, bool, num, rec, str } from "../props";
+import { instanceHourly } from "./compute";
 import { ebsVolume } from "./shared";
 
 const eksCluster: Pricer = (r, ctx) => {
@@ -18,7 +19,8 @@ const eksNodeGroup: Pricer = (r, ctx) => {
     if (str(r.props, "capacityType") === "SPOT") ctx.assume("Spot node groups are priced at the on-demand rate (an upper bound).");
     if (types.length === 0 && (r.propertyDependencies.launchTemplate ?? []).length > 0) return { unpriced: "instance type set by a launch template (not modelled for node groups)" };
     const instanceType = types[0] ?? "t3.medium";
-    const hourly = ctx.prices.usd("ec2Instance", instanceType);
+    const hourly = instanceHourly(ctx, instanceType);
+    if (typeof hourly !== "number") return hourly;
     const disk = ebsVolume(ctx.prices, "gp3", num(r.props, "diskSize") ?? 20, undefined, undefined);
     if ("unpriced" in disk) return disk;
     const each = ctx.hours * hourly + disk.usd;
