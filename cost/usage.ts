@@ -24,7 +24,6 @@ import { qty } from "./format";
 import { DEFAULT_DATA_DIR } from "./prices";
 import { isUsageKey, MAX_USAGE_VALUE, NULLABLE_USAGE_KEYS, plausibleUsage, USAGE_KEYS, type UsageKey } from "./usage-keys";
 
-
 /** Keys whose value is a fraction of a whole. */
 const FRACTION_KEYS: ReadonlySet<UsageKey> = new Set<UsageKey>([
     "ecs.avgTaskFraction",

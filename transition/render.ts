@@ -4,7 +4,7 @@
  * change; every other change (creates, deletes of stateless resources, renames through aliases) is counted by action
  * and type, with the names collapsed. Unchanged resources are a count.
  */
-import { collapseNames, countByType } from "../plan/formats/common";
+import { collapseNames, countByType, plural } from "../plan/formats/common";
 import type { Transition, TransitionAction, TransitionResource } from "./types";
 
 const ORDER: readonly TransitionAction[] = ["delete", "replace", "create", "alias", "update", "keep"];
@@ -113,7 +113,7 @@ export function renderTransitionText(t: Transition): string {
     lines.push("", "Stateful resources:", ...textSection(stateful, "  (no stateful resource changes)"));
     if (stateful.unchanged > 0) lines.push(`  (${stateful.unchanged} unchanged)`);
     lines.push("", "Other changes:", ...textSection(others, "  (none)"));
-    lines.push(`  (${others.unchanged} other resource${others.unchanged === 1 ? "" : "s"} unchanged)`);
+    lines.push(`  (${plural(others.unchanged, "other resource")} unchanged)`);
     return `${lines.join("\n")}\n`;
 }
 
@@ -137,26 +137,27 @@ function markdownCounted(s: Section): string[] {
     return [...s.counted].map(([action, rows]) => `- **${rows.length} ${action}**: ${typeCounts(rows, COUNTS_WIDTH)} — ${cell(collapseNames(rows.map((r) => nameOf(r.urn)), NAMES_SHOWN))}`);
 }
 
+/** One section in markdown: the rows shown one by one, then the counted lines; `_None._` when it has neither. */
+function markdownSection(s: Section): string[] {
+    if (s.alone.length === 0 && s.counted.size === 0) return ["_None._"];
+    const rows = s.alone.length > 0 ? markdownRows(s.alone) : [];
+    return s.counted.size > 0 ? [...rows, ...(rows.length > 0 ? [""] : []), ...markdownCounted(s)] : rows;
+}
+
 /** The first part of the markdown report: heading, verdict, counts and the stateful resources. */
 export function renderTransitionMarkdownHead(t: Transition): string[] {
     const { stateful } = sections(t);
     const lines = [`### Stage move \`${t.from}\` → \`${t.to}\``, "", `${t.blocked ? "❌" : "✅"} ${verdict(t)}`, "", `${summaryLine(t)}.`];
     if (t.preview) lines.push("", "_Preview run: values marked \"may change\" are not known until apply._");
     lines.push("", "#### Stateful resources", "");
-    if (stateful.alone.length === 0 && stateful.counted.size === 0) lines.push("_None._");
-    if (stateful.alone.length > 0) lines.push(...markdownRows(stateful.alone));
-    if (stateful.counted.size > 0) lines.push(...(stateful.alone.length > 0 ? [""] : []), ...markdownCounted(stateful));
-    return lines;
+    return [...lines, ...markdownSection(stateful)];
 }
 
 /** The rest of the markdown report: the other changes, one row each for replaces and updates, the rest counted. */
 export function renderTransitionMarkdownRest(t: Transition): string[] {
     const { others } = sections(t);
     const lines = ["#### Other changes", ""];
-    if (others.alone.length === 0 && others.counted.size === 0) lines.push("_None._");
-    if (others.alone.length > 0) lines.push(...markdownRows(others.alone));
-    if (others.counted.size > 0) lines.push(...(others.alone.length > 0 ? [""] : []), ...markdownCounted(others));
-    lines.push("", `${others.unchanged} other resource${others.unchanged === 1 ? "" : "s"} unchanged.`);
+    lines.push(...markdownSection(others), "", `${plural(others.unchanged, "other resource")} unchanged.`);
     return lines;
 }
 
