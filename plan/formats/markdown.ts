@@ -99,20 +99,23 @@ function violationRows(doc: PlanDocument, list: PlanViolation[]): string[] {
     });
 }
 
+/** Violations new against the baseline first, the rest after, each in their order. */
+function newFirst(list: readonly PlanViolation[]): PlanViolation[] {
+    return [...list.filter((v) => v.new === true), ...list.filter((v) => v.new !== true)];
+}
+
 /** Mandatory violations, new ones first: what blocks the merge. */
 function mandatoryBlock(doc: PlanDocument): Block {
     const mandatory = doc.violations.filter((v) => v.level === "mandatory");
     if (doc.violations.length === 0) return { essential: true, head: ["No active violations."] };
     if (mandatory.length === 0) return { essential: true, head: [`No mandatory violations (${doc.violations.length} advisory below).`] };
-    const ordered = [...mandatory.filter((v) => v.new === true), ...mandatory.filter((v) => v.new !== true)];
-    return { head: [`#### Mandatory violations (${mandatory.length})`, "", ...VIOLATION_HEADER], rows: violationRows(doc, ordered), stub: `_${plural(mandatory.length, "mandatory violation")}: ${FULL_PLAN}._` };
+    return { head: [`#### Mandatory violations (${mandatory.length})`, "", ...VIOLATION_HEADER], rows: violationRows(doc, newFirst(mandatory)), stub: `_${plural(mandatory.length, "mandatory violation")}: ${FULL_PLAN}._` };
 }
 
 function advisoryBlock(doc: PlanDocument): Block | undefined {
     const advisory = doc.violations.filter((v) => v.level !== "mandatory");
     if (advisory.length === 0) return undefined;
-    const ordered = [...advisory.filter((v) => v.new === true), ...advisory.filter((v) => v.new !== true)];
-    return details(`Advisory violations (${advisory.length})`, VIOLATION_HEADER, violationRows(doc, ordered));
+    return details(`Advisory violations (${advisory.length})`, VIOLATION_HEADER, violationRows(doc, newFirst(advisory)));
 }
 
 const COST_HEADER = ["| Resource | Type | $/month | Basis |", "|---|---|---:|---|"];
