@@ -3,7 +3,7 @@
  * resources as the engine records them (inputs, outputs, dependencies and property dependencies; references
  * unknown in preview, AWS-shaped ids in update) and the naming helpers the units share.
  */
-import { UNKNOWN_STRING } from "../policies/lib/wire";
+import { UNKNOWN_STRING } from "../model/wire";
 import type { DeclaredResource, WireProperties } from "../harness/types";
 
 export type Mode = "preview" | "update";

@@ -1,5 +1,5 @@
 /** What every pricer gets: prices, usage, the resource graph, and a place to put savings and assumptions. */
-import type { StackResource } from "../policies/lib/resource";
+import type { StackResource } from "../model/resource";
 import { cents, qty, usd } from "./format";
 import type { ResourceGraph } from "./graph";
 import type { PriceBook } from "./prices";

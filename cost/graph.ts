@@ -1,5 +1,5 @@
 /** Links between resources, the way the engine sees them: property dependencies first, known values second. */
-import type { StackResource } from "../policies/lib/resource";
+import type { StackResource } from "../model/resource";
 import { str } from "./props";
 
 /** An index over a stack's resources. */

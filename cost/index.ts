@@ -8,7 +8,7 @@
  * `pulumi:*` types (providers, the stack) are skipped; remote components whose children cannot be seen
  * (`awsx:*` with no children) and non-AWS provider resources are listed in `unpriced` with the reason.
  */
-import type { StackResource } from "../policies/lib/resource";
+import type { StackResource } from "../model/resource";
 import { PricingContext } from "./context";
 import { CostInputError, MissingPrice } from "./errors";
 import { cents, qty } from "./format";

@@ -10,7 +10,7 @@
  *
  * A key Runway does not map for the resource's type, or a resource name the program does not declare, is bad input.
  */
-import { isRecord } from "../policies/lib/wire";
+import { isRecord } from "../model/wire";
 import { CostInputError } from "./errors";
 import { MAX_USAGE_VALUE, plausibleUsage, type UsageKey } from "./usage-keys";
 

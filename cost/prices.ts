@@ -1,7 +1,7 @@
 /** Loading, validating and reading the dated price table (`data/prices-<region>.json`). */
 import * as fs from "fs";
 import * as path from "path";
-import { isRecord } from "../policies/lib/wire";
+import { isRecord } from "../model/wire";
 import { CostInputError, MissingPrice } from "./errors";
 import type { Price, PriceTable } from "./types";
 

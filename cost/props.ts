@@ -4,8 +4,8 @@
  * with "unknown in preview" and "absent or wrongly typed" both `undefined`, because a pricer prices only what
  * it knows.
  */
-import { asArray, asBool, asNumber, asRecord, asString, UNKNOWN, type Read } from "../policies/lib/values";
-import { isRecord, isUnknown } from "../policies/lib/wire";
+import { asArray, asBool, asNumber, asRecord, asString, UNKNOWN, type Read } from "../model/values";
+import { isRecord, isUnknown } from "../model/wire";
 
 function known<T>(read: Read<T>): T | undefined {
     return read === UNKNOWN ? undefined : read;

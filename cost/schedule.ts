@@ -3,7 +3,7 @@
  * the evening and back up in the morning. Reads the hours a scheduled service runs from the two cron
  * expressions when they are simple (`cron(M H ? * MON-FRI *)`), else from the usage file.
  */
-import type { StackResource } from "../policies/lib/resource";
+import type { StackResource } from "../model/resource";
 import type { PricingContext } from "./context";
 import { qty } from "./format";
 import { num, rec, str } from "./props";

@@ -17,7 +17,7 @@
 import * as fs from "fs";
 import * as yaml from "js-yaml";
 import * as path from "path";
-import { isRecord } from "../policies/lib/wire";
+import { isRecord } from "../model/wire";
 import { CostInputError } from "./errors";
 import { checkInfracostAgainst, convertValues, isInfracostShape, parseInfracostDocument, pulumiTypesOf, type InfracostDocument, type NamedResource } from "./infracost-usage";
 import { qty } from "./format";

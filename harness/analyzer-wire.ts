@@ -5,7 +5,7 @@
  */
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
-import { isRecord, RESOURCE_REF_SIG, SIG_KEY, UNKNOWN_STRING } from "../policies/lib/wire";
+import { isRecord, RESOURCE_REF_SIG, SIG_KEY, UNKNOWN_STRING } from "../model/wire";
 import type { DeclaredResource, ProgramRun, WireProperties } from "./types";
 
 /**

@@ -9,7 +9,7 @@
  *
  * Invokes (data sources) are answered from the same table, and with a safe generic answer when it has none.
  */
-import { isRecord, UNKNOWN_STRING } from "../policies/lib/wire";
+import { isRecord, UNKNOWN_STRING } from "../model/wire";
 import { invokeOutputs, resourceOutputs } from "./computed-outputs";
 import { text } from "./output-context";
 import { MOCK_ACCOUNT_ID, stableHex, stableUuid } from "./mock-ids";

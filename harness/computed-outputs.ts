@@ -10,7 +10,7 @@
  * Everything not in the table gets the defaults: the id is the name, the ARN `arn:aws:<service>:<region>:<account>:
  * <type>/<name>`; a data source not in the table echoes its arguments with an id, name and ARN.
  */
-import { isRecord } from "../policies/lib/wire";
+import { isRecord } from "../model/wire";
 import * as aws from "./aws-shapes";
 import { stableHex } from "./mock-ids";
 import { account, count, fixed, lastPart, list, regionOf, resolve, text, type ArnScope, type OutputContext, type OutputGenerator, type Subject, type TypeOutputs } from "./output-context";

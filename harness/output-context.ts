@@ -3,7 +3,7 @@
  * run lazily, each reading the others through `get`, and the program's inputs win over what they compute.
  * The table itself is `computed-outputs.ts`.
  */
-import { isRecord, SIG_KEY } from "../policies/lib/wire";
+import { isRecord, SIG_KEY } from "../model/wire";
 import { stableHex, stableUuid } from "./mock-ids";
 
 /** How an ARN drops parts: `global` has no region (IAM, CloudFront), `bare` neither region nor account (S3), `no-account` no account (API Gateway). */

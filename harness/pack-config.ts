@@ -11,7 +11,7 @@
  */
 import type { EnforcementLevel } from "@pulumi/policy";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
-import { isRecord } from "../policies/lib/wire";
+import { isRecord } from "../model/wire";
 
 /** The config file as users write it. */
 export type PackConfig = Record<string, EnforcementLevel | Record<string, unknown>>;

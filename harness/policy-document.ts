@@ -1,5 +1,5 @@
 /** `aws.iam.getPolicyDocument` offline: the statements rendered to the JSON AWS would return. */
-import { isRecord } from "../policies/lib/wire";
+import { isRecord } from "../model/wire";
 
 function records(value: unknown): Record<string, unknown>[] {
     return Array.isArray(value) ? value.filter(isRecord) : [];

@@ -11,7 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { isRecord } from "../policies/lib/wire";
+import { isRecord } from "../model/wire";
 
 export const PROJECT_FILE = "Pulumi.yaml";
 

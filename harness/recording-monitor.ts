@@ -10,7 +10,7 @@ import * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import type * as aliasproto from "@pulumi/pulumi/proto/alias_pb";
 import * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import { deserializeProperties, serializeProperties } from "@pulumi/pulumi/runtime/rpc";
-import { isWireSecret } from "../policies/lib/wire";
+import { isWireSecret } from "../model/wire";
 import type { DeclaredResource, SourceLocation, WireProperties } from "./types";
 
 /** The root stack's type: the engine leaves it out of its children's type chains. */

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { isRecord } from "../policies/lib/wire";
+import { isRecord } from "../model/wire";
 import { findProjectFile } from "./project";
 
 /** What `Pulumi.yaml` (and the stack file) told us. */

@@ -2,8 +2,8 @@
  * A program run seen as the policy graph sees a stack: `StackResource`s with raw properties (unknowns kept as
  * sentinels, secrets unwrapped, resource references downgraded as the engine does for analyzers).
  */
-import type { StackResource } from "../policies/lib/resource";
-import { isRecord, isWireSecret } from "../policies/lib/wire";
+import type { StackResource } from "../model/resource";
+import { isRecord, isWireSecret } from "../model/wire";
 import { downgradeResourceReferences, providerLookup } from "./analyzer-wire";
 import type { ProgramRun, WireProperties } from "./types";
 

@@ -10,7 +10,7 @@
 import { availableRegions, priceResources } from "../cost";
 import { str } from "../cost/props";
 import { rawProperties, toStackResources, type DeclaredResource, type ProgramRun } from "../harness";
-import type { StackResource } from "../policies/lib/resource";
+import type { StackResource } from "../model/resource";
 import { priceRun, usageOption, type UsageChoice } from "./costing";
 import type { PlanCost, PlanDocument, PlanUnpricedResource } from "./document";
 import { BadInput } from "./errors";

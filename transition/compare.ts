@@ -2,11 +2,11 @@
  * Compares one resource's inputs before and after a move, as `pulumi up` would: which properties change,
  * which may change (not known until apply), and whether any of them forces a replacement.
  */
-import { asBool } from "../policies/lib/values";
+import { asBool } from "../model/values";
 import type { DeclaredResource } from "../harness/types";
 import { typeInfo, type ReplacementProperty } from "./catalog";
 import type { TransitionAction } from "./types";
-import { isRecord, isWireSecret } from "../policies/lib/wire";
+import { isRecord, isWireSecret } from "../model/wire";
 import { containsUnknown, describeChange, isEngineKey, referencedUrns, sameValue, valueAt } from "./values";
 
 /** Actions after which a resource's outputs (ids, names, ARNs) are what they were. */

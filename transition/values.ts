@@ -2,7 +2,7 @@
  * Comparing input values as the engine would: secrets compare by their value, resource references by URN,
  * unknown (preview) values are "not known until apply".
  */
-import { isRecord, isUnknown, isWireSecret, RESOURCE_REF_SIG, SIG_KEY } from "../policies/lib/wire";
+import { isRecord, isUnknown, isWireSecret, RESOURCE_REF_SIG, SIG_KEY } from "../model/wire";
 
 /** Strips secret wrappers and reduces resource references to their URN, so equal values compare equal. */
 export function normalize(value: unknown): unknown {

@@ -103,7 +103,7 @@ export async function coldStarts(): Promise<ColdStarts> {
     const awsguardPack = probe && !probe.error ? { label: "awsguard (every policy)", start: awsguardStart, config: {} } : { label: "awsguard (the two live-AWS-API policies disabled)", start: awsguardStart, config: AWSGUARD_OFFLINE_CONFIG };
     const sample = { packDir: path.join(ROOT, "tests/fixtures/packs/sample"), entry: "index.ts" };
     // Without a build, the launcher would load a stale or missing main: the error above stands for the figure.
-    const runwayPack = !present ? { label: "sample pack (Runway pack missing)", start: sample, config: {} } : compileMs !== null ? { label: "runway (run-policy-pack on policies/: main bin/index.js)", start: analyzerOptions("runway"), config: RUNWAY_CONFIG } : undefined;
+    const runwayPack = !present ? { label: "sample pack (Runway pack missing)", start: sample, config: {} } : compileMs !== null ? { label: "runway (run-policy-pack on policies/: main bin/policies/index.js)", start: analyzerOptions("runway"), config: RUNWAY_CONFIG } : undefined;
     const [runway, awsguard] = runwayPack ? measure([runwayPack, awsguardPack], COLD_REPEATS) : [undefined, ...measure([awsguardPack], COLD_REPEATS)];
     const [typeScript] = present ? measure([{ label: "runway (run-policy-pack on policies/index.ts: ts-node, type-checked)", start: analyzerOptions("runway", true), config: RUNWAY_CONFIG }], COLD_REPEATS_TYPESCRIPT) : [undefined];
     fs.rmSync(runFile, { force: true });

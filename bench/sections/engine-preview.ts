@@ -20,7 +20,7 @@ const STACK = "dev";
 const VARIANTS = ["none", "runway", "awsguard"] as const;
 type Variant = (typeof VARIANTS)[number];
 
-/** Runway's pack folder, as users name it (`--policy-pack <repo>/policies`; `main` is the compiled `bin/index.js`). */
+/** Runway's pack folder, as users name it (`--policy-pack <repo>/policies`; `main` is the compiled `bin/policies/index.js`). */
 const RUNWAY_PACK = path.join(ROOT, "policies");
 
 export interface EnginePreview {
@@ -144,7 +144,7 @@ export function enginePreviewTimes(): EnginePreview {
     out.repeats = ENGINE_PREVIEW_REPEATS;
     const temp = fs.mkdtempSync(path.join(os.tmpdir(), "runway-bench-engine-"));
     try {
-        if (!fs.existsSync(path.join(RUNWAY_PACK, "bin", "index.js"))) {
+        if (!fs.existsSync(path.join(RUNWAY_PACK, "bin", "policies", "index.js"))) {
             log("  building the Runway pack (tsc -p policies/tsconfig.json)…");
             buildRunwayPack();
         }

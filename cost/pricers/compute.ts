@@ -1,5 +1,5 @@
 /** EC2: instances, Auto Scaling groups, EBS volumes, Elastic IPs, DLM snapshot policies. */
-import type { StackResource } from "../../policies/lib/resource";
+import type { StackResource } from "../../model/resource";
 import { free, type Pricer, type PricingContext } from "../context";
 import { MissingPrice } from "../errors";
 import { qty, usd } from "../format";

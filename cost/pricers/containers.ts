@@ -1,5 +1,5 @@
 /** ECS on Fargate (priced at the autoscaled average task count), ECS clusters, ECR repositories. */
-import type { StackResource } from "../../policies/lib/resource";
+import type { StackResource } from "../../model/resource";
 import { free, type Pricer, type PricingContext } from "../context";
 import { qty, usd } from "../format";
 import { num, records, rec, str } from "../props";

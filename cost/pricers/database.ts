@@ -1,5 +1,5 @@
 /** RDS instances (single/Multi-AZ), Aurora clusters (storage, I/O) and instances (provisioned or Serverless v2). */
-import type { StackResource } from "../../policies/lib/resource";
+import type { StackResource } from "../../model/resource";
 import type { LineBuilder, Pricer, PricingContext } from "../context";
 import { qty, usd } from "../format";
 import { bool, num, rec, str } from "../props";

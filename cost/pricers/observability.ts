@@ -1,5 +1,5 @@
 /** CloudWatch log groups, alarms, dashboards, metric filters, and VPC flow logs. */
-import type { StackResource } from "../../policies/lib/resource";
+import type { StackResource } from "../../model/resource";
 import { free, type Pricer, type PricingContext } from "../context";
 import { qty, usd } from "../format";
 import { num, records, str } from "../props";

@@ -1,5 +1,5 @@
 /** Arithmetic several pricers share: EBS volumes, internet egress, public IPv4, price lookups with a reason. */
-import type { StackResource } from "../../policies/lib/resource";
+import type { StackResource } from "../../model/resource";
 import type { LineBuilder, PricingContext } from "../context";
 import { qty, usd } from "../format";
 import type { PriceBook } from "../prices";

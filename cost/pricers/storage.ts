@@ -1,6 +1,6 @@
 /** S3 buckets (storage at the lifecycle mix, requests) and AWS Backup plans. */
-import type { StackResource } from "../../policies/lib/resource";
-import { isRecord } from "../../policies/lib/wire";
+import type { StackResource } from "../../model/resource";
+import { isRecord } from "../../model/wire";
 import type { Pricer, PricingContext } from "../context";
 import { qty, usd } from "../format";
 import { num, rec, records, str } from "../props";

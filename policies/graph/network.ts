@@ -11,11 +11,11 @@
  * routes. See https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html ("Main route table",
  * "Subnet route tables") and https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html.
  */
-import type { StackResource } from "../lib/resource";
-import { pushTo } from "../lib/multimap";
-import { asArray, asString, at, UNKNOWN } from "../lib/values";
-import type { Graph } from "./graph";
-import { ROUTE_TABLES, T } from "./types";
+import type { StackResource } from "../../model/resource";
+import { pushTo } from "../../model/multimap";
+import { asArray, asString, at, UNKNOWN } from "../../model/values";
+import type { Graph } from "../../model/graph";
+import { ROUTE_TABLES, AWS_TYPE } from "../../model/aws-types";
 
 export interface InternetRoute {
     destination: string;
@@ -46,9 +46,9 @@ export function networkView(g: Graph): NetworkView {
         // subnet → explicitly associated tables; associations whose subnet is unknown
         const explicit = new Map<StackResource, StackResource[]>();
         let unresolvedAssociation: StackResource | undefined;
-        for (const a of graph.ofType(T.routeTableAssociation)) {
+        for (const a of graph.ofType(AWS_TYPE.routeTableAssociation)) {
             if (a.props.subnetId === undefined) continue; // gateway associations
-            const subnet = graph.ref(a, "subnetId", [T.subnet]);
+            const subnet = graph.ref(a, "subnetId", [AWS_TYPE.subnet]);
             const table = graph.ref(a, "routeTableId", ROUTE_TABLES);
             if (subnet.unknown && subnet.targets.length === 0) unresolvedAssociation = a;
             for (const s of subnet.targets) for (const t of table.targets) pushTo(explicit, s, t);
@@ -56,24 +56,24 @@ export function networkView(g: Graph): NetworkView {
         // VPC → main table. A default route table names its VPC's table id (known in update): VPCs are indexed by the
         // table ids they expose once, not scanned for every default route table.
         const main = new Map<StackResource, StackResource>();
-        const defaultTables = graph.ofType(T.defaultRouteTable);
+        const defaultTables = graph.ofType(AWS_TYPE.defaultRouteTable);
         const vpcsByTableId = new Map<string, StackResource[]>();
-        for (const vpc of defaultTables.length > 0 ? graph.ofType(T.vpc) : []) {
+        for (const vpc of defaultTables.length > 0 ? graph.ofType(AWS_TYPE.vpc) : []) {
             const ids = new Set([asString(vpc.props.defaultRouteTableId), asString(vpc.props.mainRouteTableId)]);
             for (const id of ids) if (typeof id === "string") pushTo(vpcsByTableId, id, vpc);
         }
         for (const d of defaultTables) {
-            for (const vpc of graph.ref(d, "defaultRouteTableId", [T.vpc]).targets) main.set(vpc, d);
+            for (const vpc of graph.ref(d, "defaultRouteTableId", [AWS_TYPE.vpc]).targets) main.set(vpc, d);
             const wanted = asString(d.props.defaultRouteTableId);
             if (typeof wanted === "string") for (const vpc of vpcsByTableId.get(wanted) ?? []) main.set(vpc, d);
         }
-        for (const m of graph.ofType(T.mainRouteTableAssociation)) {
+        for (const m of graph.ofType(AWS_TYPE.mainRouteTableAssociation)) {
             const tables = graph.ref(m, "routeTableId", ROUTE_TABLES).targets;
-            for (const vpc of graph.ref(m, "vpcId", [T.vpc]).targets) if (tables[0]) main.set(vpc, tables[0]);
+            for (const vpc of graph.ref(m, "vpcId", [AWS_TYPE.vpc]).targets) if (tables[0]) main.set(vpc, tables[0]);
         }
         // table → separate routes
         const separate = new Map<StackResource, StackResource[]>();
-        for (const r of graph.ofType(T.route)) {
+        for (const r of graph.ofType(AWS_TYPE.route)) {
             for (const t of graph.ref(r, "routeTableId", ROUTE_TABLES).targets) pushTo(separate, t, r);
         }
 
@@ -81,7 +81,7 @@ export function networkView(g: Graph): NetworkView {
         const igwOf = (holder: StackResource, prop: string, value: unknown): string | "no" | typeof UNKNOWN => {
             const v = asString(value);
             if (v === undefined || v === "") return "no";
-            const ref = graph.ref(holder, prop, [T.internetGateway], v);
+            const ref = graph.ref(holder, prop, [AWS_TYPE.internetGateway], v);
             if (ref.targets.length > 0) return `igw ${label(ref.targets[0])}`;
             if (typeof v === "string") return v.startsWith(IGW_PREFIX) ? `igw ${v}` : "no";
             // unknown id: the engine's dependencies decide; no internet gateway among them means it is not one
@@ -125,7 +125,7 @@ export function networkView(g: Graph): NetworkView {
                 } else if (unresolvedAssociation) {
                     verdict = { kind: "unknown", property: "subnetId", resource: unresolvedAssociation };
                 } else {
-                    const vpc = graph.ref(subnet, "vpcId", [T.vpc]);
+                    const vpc = graph.ref(subnet, "vpcId", [AWS_TYPE.vpc]);
                     const table = vpc.targets.map((v) => main.get(v)).find((t) => t !== undefined);
                     if (table) candidates = [{ table, main: true }];
                     else if (vpc.unknown) verdict = { kind: "unknown", property: "vpcId", resource: subnet };

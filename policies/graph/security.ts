@@ -3,11 +3,11 @@
  * `aws:ec2/securityGroup:SecurityGroup`) or separate resources (`aws:vpc/securityGroupIngressRule`, and
  * `aws:ec2/securityGroupRule` with `type = "ingress"`).
  */
-import type { StackResource } from "../lib/resource";
-import { pushTo } from "../lib/multimap";
-import { asArray, asNumber, asString, at, stringsOf, UNKNOWN } from "../lib/values";
-import type { Graph } from "./graph";
-import { SECURITY_GROUPS, T } from "./types";
+import type { StackResource } from "../../model/resource";
+import { pushTo } from "../../model/multimap";
+import { asArray, asNumber, asString, at, stringsOf, UNKNOWN } from "../../model/values";
+import type { Graph } from "../../model/graph";
+import { SECURITY_GROUPS, AWS_TYPE } from "../../model/aws-types";
 
 export const WORLD_V4 = "0.0.0.0/0";
 export const WORLD_V6 = "::/0";
@@ -107,7 +107,7 @@ export function securityView(g: Graph): SecurityView {
                 add(sg, { declaredBy: sg, property: `ingress[${index}]`, ...ports(rule, "protocol"), world: w.world, cidrUnknown: w.unknown });
             });
         }
-        for (const r of graph.ofType(T.sgIngressRule)) {
+        for (const r of graph.ofType(AWS_TYPE.sgIngressRule)) {
             const sg = graph.ref(r, "securityGroupId", SECURITY_GROUPS);
             const w = worldOf(single(r.props.cidrIpv4), single(r.props.cidrIpv6));
             const rule: Ingress = { declaredBy: r, property: "cidrIpv4", ...ports(r.props, "ipProtocol"), world: w.world, cidrUnknown: w.unknown };
@@ -115,7 +115,7 @@ export function securityView(g: Graph): SecurityView {
             if (sg.targets.length === 0) add(undefined, rule);
             for (const t of sg.targets) add(t, rule);
         }
-        for (const r of graph.ofType(T.sgRule)) {
+        for (const r of graph.ofType(AWS_TYPE.sgRule)) {
             const type = asString(r.props.type);
             if (type !== "ingress") continue;
             const sg = graph.ref(r, "securityGroupId", SECURITY_GROUPS);

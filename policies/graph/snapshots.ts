@@ -7,11 +7,11 @@
  * DLM policies and selections are indexed once per graph (by tag), so that asking about each of N instances costs
  * what the instance's own tags cost, not N × the number of policies and selections.
  */
-import type { StackResource } from "../lib/resource";
-import { pushTo } from "../lib/multimap";
-import { asArray, asRecord, asString, at, stringsOf, tagsOf, UNKNOWN } from "../lib/values";
-import type { Graph } from "./graph";
-import { T } from "./types";
+import type { StackResource } from "../../model/resource";
+import { pushTo } from "../../model/multimap";
+import { asArray, asRecord, asString, at, stringsOf, tagsOf, UNKNOWN } from "../../model/values";
+import type { Graph } from "../../model/graph";
+import { AWS_TYPE } from "../../model/aws-types";
 
 export interface SnapshotView {
     /** True when a DLM policy or an AWS Backup selection covers `instance`. */
@@ -66,15 +66,15 @@ export function snapshotView(g: Graph): SnapshotView {
         /** Conditions (a DLM policy's target tags, one tag of a selection) by their first known tag; the rest apart. */
         const byTag = new Map<string, Condition[]>();
         const everyInstance: Condition[] = [];
-        for (const p of graph.ofType(T.dlmPolicy)) {
+        for (const p of graph.ofType(AWS_TYPE.dlmPolicy)) {
             if (asString(p.props.state) === "DISABLED") continue;
             const target = asRecord(at(p.props.policyDetails, "targetTags"));
             if (target === UNKNOWN) everything = true;
             const condition = target === UNKNOWN || target === undefined ? undefined : conditionOf(Object.entries(target));
             if (condition) file(condition, byTag, everyInstance);
         }
-        for (const s of graph.ofType(T.backupSelection)) {
-            for (const t of graph.ref(s, "resources", [T.instance]).targets) named.add(t);
+        for (const s of graph.ofType(AWS_TYPE.backupSelection)) {
+            for (const t of graph.ref(s, "resources", [AWS_TYPE.instance]).targets) named.add(t);
             if (stringsOf(s.props.resources).known.includes("*")) everything = true;
             const selection = asArray(s.props.selectionTags);
             for (const t of Array.isArray(selection) ? selection : []) {

@@ -4,8 +4,8 @@
  * proxy answers without inspecting any value.
  */
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
-import type { DependencyLinks, StackResource } from "./resource";
-import { isRecord } from "./wire";
+import type { DependencyLinks, StackResource } from "../../model/resource";
+import { isRecord } from "../../model/wire";
 
 /** The key the CrossGuard proxy answers with its target object. */
 export const PROXY_TARGET_KEY = "__getSpecialProxyTarget";

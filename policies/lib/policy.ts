@@ -21,17 +21,17 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { Graph } from "../graph/graph";
+import { Graph } from "../../model/graph";
 import { fromPolicyResources, fromValidationArgs, rawProps } from "./convert";
 import { decodeDiagnostic, encodeFinding, type Finding } from "./finding-format";
-import { countUp, pushTo } from "./multimap";
-import type { StackResource } from "./resource";
+import { countUp, pushTo } from "../../model/multimap";
+import type { StackResource } from "../../model/resource";
 import type { ResourceRule, RuleContext, RuleFinding, RuleMeta, StackRule } from "./rule";
 import { ownOptions, recordPackSettings, resolveSettings, settingsResolver, SETTINGS_SCHEMA, type PackSettings } from "./settings";
 import { stageOf } from "./stage";
 import { configWaiverIndex, configWaiversOf, isActive, isExpired, isNeverWaivable, parseConfigWaivers, parseWaiverTag, registerWaivablePolicy, WAIVER_TAG, type Waiver } from "./waivers";
-import { asRecord, UNKNOWN } from "./values";
-import { isRecord } from "./wire";
+import { asRecord, UNKNOWN } from "../../model/values";
+import { isRecord } from "../../model/wire";
 
 export const SETTINGS_POLICY = "runway-settings";
 export const WAIVERS_POLICY = "runway-waivers";

@@ -5,8 +5,8 @@
  */
 import type { EnforcementLevel, Severity } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import type { Graph } from "../graph/graph";
-import type { StackResource } from "./resource";
+import type { Graph } from "../../model/graph";
+import type { StackResource } from "../../model/resource";
 import type { PackSettings, Stage } from "./settings";
 
 export interface RuleMeta {

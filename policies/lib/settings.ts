@@ -7,7 +7,7 @@
  * also accepts the same keys in its own config, which win over the pack-wide ones (waivers add up).
  */
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { isRecord } from "./wire";
+import { isRecord } from "../../model/wire";
 
 export type Stage = "zero" | "hero" | "enterprise";
 export const STAGES: readonly Stage[] = ["zero", "hero", "enterprise"];

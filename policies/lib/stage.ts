@@ -6,10 +6,10 @@
  * 4. the same evidence anywhere in the stack (stack policies only), when it is unanimous;
  * 5. otherwise the strict profile, `enterprise`.
  */
-import { Graph } from "../graph/graph";
-import type { StackResource } from "./resource";
+import { Graph } from "../../model/graph";
+import type { StackResource } from "../../model/resource";
 import { STAGES, type PackSettings, type Stage } from "./settings";
-import { tagsOf } from "./values";
+import { tagsOf } from "../../model/values";
 
 const STAGE_TAGS = ["runway:stage", "stage"];
 const STAGE_COMPONENT = /^runway:stage:(zero|hero|enterprise)$/i;

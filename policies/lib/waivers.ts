@@ -9,10 +9,10 @@
  * some policies are never waivable. Anything malformed is reported (by the `runway-waivers` policy) and waives
  * nothing.
  */
-import { pushTo } from "./multimap";
+import { pushTo } from "../../model/multimap";
 import { parseDate } from "./settings";
-import { isRecord } from "./wire";
-import { asString, plain } from "./values";
+import { isRecord } from "../../model/wire";
+import { asString, plain } from "../../model/values";
 
 export const WAIVER_TAG = "runway:waive";
 export const MIN_REASON_LENGTH = 10;

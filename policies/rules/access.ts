@@ -2,12 +2,12 @@
  * Access: world-open ingress, IMDSv2, `*:*` IAM, RDS credentials, HTTPS on load balancers and CloudFront,
  * ECR scan on push.
  */
-import { Graph } from "../graph/graph";
+import { Graph } from "../../model/graph";
 import { allowsTcpPort, describePorts, isAllPorts, securityView, type Ingress } from "../graph/security";
-import { IAM_INLINE_POLICIES, LISTENERS, LOAD_BALANCERS, SECURITY_GROUPS, T } from "../graph/types";
+import { IAM_INLINE_POLICIES, LISTENERS, LOAD_BALANCERS, SECURITY_GROUPS, AWS_TYPE } from "../../model/aws-types";
 import { finding, notEvaluated, type ResourceRule, type RuleFinding, type StackRule } from "../lib/rule";
-import { asArray, asBool, asList, asRecord, asString, at, plain, UNKNOWN } from "../lib/values";
-import { isRecord, UNKNOWN_STRING } from "../lib/wire";
+import { asArray, asBool, asList, asRecord, asString, at, plain, UNKNOWN } from "../../model/values";
+import { isRecord, UNKNOWN_STRING } from "../../model/wire";
 
 // ---- security groups ----------------------------------------------------------------------------------
 
@@ -32,7 +32,7 @@ export const sgNoWorldAdminPorts: ResourceRule = {
     frameworks: ["AWS FSBP EC2.13", "AWS FSBP EC2.14", "AWS FSBP EC2.53", "AWS FSBP EC2.54", "AWS FSBP EC2.19", "CIS AWS 3.0 5.2", "CIS AWS 3.0 5.3"],
     remediationSteps: "Remove the world-open rule. Reach instances with SSM Session Manager (no inbound port), or allow the port only from a bastion's security group or a corporate CIDR.",
     options: { adminPorts: { type: "array", items: { type: "integer" }, default: [22, 3389], description: "Ports never open to the world." } },
-    types: [...SECURITY_GROUPS, T.sgIngressRule, T.sgRule],
+    types: [...SECURITY_GROUPS, AWS_TYPE.sgIngressRule, AWS_TYPE.sgRule],
     check(r, ctx) {
         const adminPorts = numbers(ctx.options.adminPorts, [22, 3389]);
         const out: RuleFinding[] = [];
@@ -88,7 +88,7 @@ export const ec2Imdsv2Required: ResourceRule = {
     topic: "compute",
     frameworks: ["AWS FSBP EC2.8", "AWS FSBP EC2.170", "AWS FSBP AutoScaling.3", "CIS AWS 3.0 5.6"],
     remediationSteps: "Set metadataOptions: { httpTokens: \"required\", httpEndpoint: \"enabled\" } (remediation can do it: level \"remediate\").",
-    types: [T.instance, T.launchTemplate, T.launchConfiguration],
+    types: [AWS_TYPE.instance, AWS_TYPE.launchTemplate, AWS_TYPE.launchConfiguration],
     check(r) {
         const options = asRecord(r.props.metadataOptions);
         if (options === UNKNOWN) return [notEvaluated(r, "metadataOptions", `IMDS settings of ${r.name}`)];
@@ -155,10 +155,10 @@ export const iamNoAdminStar: ResourceRule = {
     topic: "iam",
     frameworks: ["AWS FSBP IAM.1", "AWS FSBP IAM.21", "CIS AWS 3.0 1.16"],
     remediationSteps: "Grant only the actions the workload calls, on the resources it needs (ARNs); use AWS managed job-function policies for humans.",
-    types: [...IAM_INLINE_POLICIES, T.iamRole],
+    types: [...IAM_INLINE_POLICIES, AWS_TYPE.iamRole],
     check(r) {
         const docs: { prop: string; value: unknown }[] = [];
-        if (r.type === T.iamRole) {
+        if (r.type === AWS_TYPE.iamRole) {
             const inline = asList(r.props.inlinePolicies);
             if (inline === UNKNOWN) return [notEvaluated(r, "inlinePolicies", `inline policies of ${r.name}`)];
             (inline ?? []).forEach((p, i) => docs.push({ prop: `inlinePolicies[${i}].policy`, value: at(p, "policy") }));
@@ -186,7 +186,7 @@ export const rdsManagedCredentials: ResourceRule = {
     topic: "database",
     frameworks: ["AWS FSBP RDS.10", "AWS FSBP RDS.12"],
     remediationSteps: "Set manageMasterUserPassword = true (and drop password), or iamDatabaseAuthenticationEnabled = true.",
-    types: [T.rdsInstance, T.rdsCluster],
+    types: [AWS_TYPE.rdsInstance, AWS_TYPE.rdsCluster],
     check(r) {
         const p = r.props;
         if (p.replicateSourceDb !== undefined || p.replicationSourceIdentifier !== undefined) return []; // replicas inherit
@@ -235,7 +235,7 @@ export const cloudfrontHttpsOnly: ResourceRule = {
     topic: "cdn",
     frameworks: ["AWS FSBP CloudFront.3"],
     remediationSteps: "Set viewerProtocolPolicy: \"redirect-to-https\" (or \"https-only\") on defaultCacheBehavior and every orderedCacheBehaviors entry.",
-    types: [T.cloudfront],
+    types: [AWS_TYPE.cloudfront],
     check(r) {
         const out: RuleFinding[] = [];
         const behaviours: { prop: string; value: unknown }[] = [{ prop: "defaultCacheBehavior.viewerProtocolPolicy", value: at(r.props.defaultCacheBehavior, "viewerProtocolPolicy") }];
@@ -263,14 +263,14 @@ export const ecrScanOnPush: StackRule = {
     frameworks: ["AWS FSBP ECR.1"],
     remediationSteps: "Set imageScanningConfiguration: { scanOnPush: true }, or manage an aws.ecr.RegistryScanningConfiguration (ENHANCED, or a SCAN_ON_PUSH rule for \"*\").",
     check(ctx) {
-        const registryWide = ctx.graph.ofType(T.ecrRegistryScanning).some((c) => {
+        const registryWide = ctx.graph.ofType(AWS_TYPE.ecrRegistryScanning).some((c) => {
             if (asString(c.props.scanType) === "ENHANCED") return true;
             const rules = asArray(c.props.rules);
             return Array.isArray(rules) && rules.some((rule) => ["SCAN_ON_PUSH", "CONTINUOUS_SCAN"].includes(String(asString(at(rule, "scanFrequency")))));
         });
         if (registryWide) return [];
         const out: RuleFinding[] = [];
-        for (const repo of ctx.graph.ofType(T.ecrRepository)) {
+        for (const repo of ctx.graph.ofType(AWS_TYPE.ecrRepository)) {
             const scan = asBool(at(repo.props.imageScanningConfiguration, "scanOnPush"));
             if (scan === UNKNOWN) out.push(notEvaluated(repo, "imageScanningConfiguration.scanOnPush", `scanning of ${repo.name}`));
             else if (scan !== true) out.push(finding(repo, `repository ${repo.name} does not scan images on push (scanOnPush defaults to false)`));

@@ -4,12 +4,12 @@
  * propertyDependencies) with at least one target-tracking or step policy; every Auto Scaling group has a
  * scaling policy, or (zero stage only) desired == max with an explicit opt-out tag.
  */
-import { T } from "../graph/types";
-import type { Graph } from "../graph/graph";
-import { pushTo } from "../lib/multimap";
-import type { StackResource } from "../lib/resource";
+import { AWS_TYPE } from "../../model/aws-types";
+import type { Graph } from "../../model/graph";
+import { pushTo } from "../../model/multimap";
+import type { StackResource } from "../../model/resource";
 import { finding, notEvaluated, type RuleFinding, type StackRule } from "../lib/rule";
-import { asArray, asNumber, asString, at, tagsOf, UNKNOWN } from "../lib/values";
+import { asArray, asNumber, asString, at, tagsOf, UNKNOWN } from "../../model/values";
 
 const ECS_DIMENSION = "ecs:service:DesiredCount";
 export const ASG_OPT_OUT_TAG = "runway:autoscaling-opt-out";
@@ -30,14 +30,14 @@ function ecsLinks(g: Graph): EcsLinks {
     return g.view("ecs-autoscaling", (graph) => {
         // A service's name for `service/<cluster>/<name>`: its `name` input, or its logical name when unset.
         const servicesByName = new Map<string, StackResource[]>();
-        for (const svc of graph.ofType(T.ecsService)) {
+        for (const svc of graph.ofType(AWS_TYPE.ecsService)) {
             const name = asString(svc.props.name);
             if (typeof name === "string") pushTo(servicesByName, name, svc);
             else if (name === undefined) pushTo(servicesByName, svc.name, svc);
         }
         const byService = new Map<StackResource, StackResource[]>();
         const unresolvedTargets: StackResource[] = [];
-        const targets = graph.ofType(T.scalingTarget);
+        const targets = graph.ofType(AWS_TYPE.scalingTarget);
         for (const target of targets) {
             const ns = asString(target.props.serviceNamespace);
             const dim = asString(target.props.scalableDimension);
@@ -59,7 +59,7 @@ function ecsLinks(g: Graph): EcsLinks {
             if (!linked) {
                 // Unknown in preview, or interpolated from names the graph cannot read: the dependencies decide.
                 for (const svc of graph.linked(target, "resourceId")) {
-                    if (svc.type !== T.ecsService || byService.get(svc)?.includes(target)) continue;
+                    if (svc.type !== AWS_TYPE.ecsService || byService.get(svc)?.includes(target)) continue;
                     pushTo(byService, svc, target);
                     linked = true;
                 }
@@ -73,7 +73,7 @@ function ecsLinks(g: Graph): EcsLinks {
             if (typeof id === "string") pushTo(targetsById, id, t);
         }
         const byTarget = new Map<StackResource, StackResource[]>();
-        for (const policy of graph.ofType(T.scalingPolicy)) {
+        for (const policy of graph.ofType(AWS_TYPE.scalingPolicy)) {
             const matched = new Set<StackResource>();
             for (const p of ["resourceId", "scalableDimension", "serviceNamespace"]) {
                 for (const t of graph.linked(policy, p)) if (targetSet.has(t)) matched.add(t);
@@ -98,7 +98,7 @@ export const ecsServiceAutoscaling: StackRule = {
     check(ctx) {
         const out: RuleFinding[] = [];
         const links = ecsLinks(ctx.graph);
-        for (const svc of ctx.graph.ofType(T.ecsService)) {
+        for (const svc of ctx.graph.ofType(AWS_TYPE.ecsService)) {
             if (asString(svc.props.schedulingStrategy) === "DAEMON") continue; // one task per instance: nothing to scale
             const targets = links.targetsOf(svc);
             if (targets.length === 0) {
@@ -154,16 +154,16 @@ export const asgScalingPolicy: StackRule = {
     check(ctx) {
         const out: RuleFinding[] = [];
         const g = ctx.graph;
-        const policies = g.ofType(T.asgPolicy);
+        const policies = g.ofType(AWS_TYPE.asgPolicy);
         // Each policy's reference resolved once (not once per group).
         const covered = new Set<StackResource>();
         let unknown = false;
         for (const p of policies) {
-            const ref = g.ref(p, "autoscalingGroupName", [T.asg]);
+            const ref = g.ref(p, "autoscalingGroupName", [AWS_TYPE.asg]);
             if (ref.unknown) unknown = true;
             for (const t of ref.targets) covered.add(t);
         }
-        for (const asg of g.ofType(T.asg)) {
+        for (const asg of g.ofType(AWS_TYPE.asg)) {
             if (covered.has(asg)) continue;
             const optOut = asgTags(asg)[ASG_OPT_OUT_TAG];
             const desired = asNumber(asg.props.desiredCapacity);

@@ -2,11 +2,11 @@
  * Encryption at rest, in transit, and with customer-managed keys (enterprise). Resource policies: each
  * verdict depends on the resource's own inputs, read with provider v7 semantics and AWS's defaults (cited).
  */
-import { EBS_CARRIERS, OPENSEARCH, T } from "../graph/types";
-import type { StackResource } from "../lib/resource";
+import { EBS_CARRIERS, OPENSEARCH, AWS_TYPE } from "../../model/aws-types";
+import type { StackResource } from "../../model/resource";
 import { ownStage } from "../lib/stage";
 import { finding, notEvaluated, type ResourceRule, type RuleContext, type RuleFinding, type StackRule } from "../lib/rule";
-import { asBool, asList, asNonEmpty, asString, at, UNKNOWN, type Read } from "../lib/values";
+import { asBool, asList, asNonEmpty, asString, at, UNKNOWN, type Read } from "../../model/values";
 
 /** `flag` must be true; `fallback` is AWS's/the provider's default when it is unset. */
 function mustBeTrue(r: StackResource, what: string, prop: string, value: Read<boolean>, fallback: boolean, defaultNote: string): RuleFinding[] {
@@ -28,7 +28,7 @@ function blockDevices(r: StackResource, byDefault: boolean): RuleFinding[] {
     const note = "the volume is encrypted only if the AMI snapshot or the account's EBS encryption-by-default is (off unless enabled: declare an aws.ebs.EncryptionByDefault in the stack, or set option ebsEncryptionByDefault if your accounts enforce it)";
     const out: RuleFinding[] = [];
     const check = (label: string, prop: string, value: unknown) => out.push(...mustBeTrue(r, `${label} of ${r.name}`, prop, asBool(value), byDefault, note));
-    if (r.type === T.launchTemplate) {
+    if (r.type === AWS_TYPE.launchTemplate) {
         const mappings = asList(r.props.blockDeviceMappings);
         if (mappings === UNKNOWN) return [notEvaluated(r, "blockDeviceMappings", `volumes of ${r.name}`)];
         (mappings ?? []).forEach((m, i) => {
@@ -53,7 +53,7 @@ function blockDevices(r: StackResource, byDefault: boolean): RuleFinding[] {
 
 /** The EBS volumes a resource creates: a volume, or an instance's / launch template's / launch configuration's devices. */
 function ebsVolumes(r: StackResource, byDefault: boolean): RuleFinding[] {
-    if (r.type === T.ebsVolume) {
+    if (r.type === AWS_TYPE.ebsVolume) {
         return mustBeTrue(r, `EBS volume ${r.name}`, "encrypted", asBool(r.props.encrypted), byDefault, "EBS volumes are unencrypted unless the account enables encryption by default");
     }
     return blockDevices(r, byDefault);
@@ -62,47 +62,47 @@ function ebsVolumes(r: StackResource, byDefault: boolean): RuleFinding[] {
 function atRest(r: StackResource): RuleFinding[] {
     const p = r.props;
     switch (r.type) {
-        case T.rdsInstance:
+        case AWS_TYPE.rdsInstance:
             // A read replica inherits the source's encryption.
             if (p.replicateSourceDb !== undefined) return [];
             return mustBeTrue(r, `RDS instance ${r.name}`, "storageEncrypted", asBool(p.storageEncrypted), false, "the provider's default is false");
-        case T.rdsCluster: {
+        case AWS_TYPE.rdsCluster: {
             // Default: false for provisioned engineMode, true for serverless (provider v7 docs).
             const mode = asString(p.engineMode);
             if (mode === UNKNOWN && p.storageEncrypted === undefined) return [notEvaluated(r, "engineMode", `storage encryption of ${r.name}`)];
             return mustBeTrue(r, `RDS cluster ${r.name}`, "storageEncrypted", asBool(p.storageEncrypted), mode === "serverless", "the default is false for provisioned clusters");
         }
-        case T.docdbCluster:
+        case AWS_TYPE.docdbCluster:
             return mustBeTrue(r, `DocumentDB cluster ${r.name}`, "storageEncrypted", asBool(p.storageEncrypted), false, "the default is false");
-        case T.neptuneCluster:
+        case AWS_TYPE.neptuneCluster:
             return mustBeTrue(r, `Neptune cluster ${r.name}`, "storageEncrypted", asBool(p.storageEncrypted), false, "the default is false");
-        case T.redshiftCluster:
+        case AWS_TYPE.redshiftCluster:
             // `encrypted` is a string-typed boolean in provider v7; "Default is `true`".
             return mustBeTrue(r, `Redshift cluster ${r.name}`, "encrypted", asBool(p.encrypted), true, "");
-        case T.cacheReplicationGroup: {
+        case AWS_TYPE.cacheReplicationGroup: {
             // "When engine is redis, default is false. When engine is valkey, default is true." (provider v7)
             const engine = asString(p.engine);
             if (engine === UNKNOWN && p.atRestEncryptionEnabled === undefined) return [notEvaluated(r, "engine", `at-rest encryption of ${r.name}`)];
             return mustBeTrue(r, `ElastiCache replication group ${r.name}`, "atRestEncryptionEnabled", asBool(p.atRestEncryptionEnabled), engine === "valkey", "the default is false for the redis engine");
         }
-        case T.opensearchDomain:
-        case T.elasticsearchDomain:
+        case AWS_TYPE.opensearchDomain:
+        case AWS_TYPE.elasticsearchDomain:
             // "If the encryptAtRest block is not provided then this defaults to false."
             return mustBeTrue(r, `search domain ${r.name}`, "encryptAtRest.enabled", asBool(at(p.encryptAtRest, "enabled")), false, "the default is false");
-        case T.efsFileSystem:
+        case AWS_TYPE.efsFileSystem:
             return mustBeTrue(r, `EFS file system ${r.name}`, "encrypted", asBool(p.encrypted), false, "the API default is unencrypted");
-        case T.kinesisStream: {
+        case AWS_TYPE.kinesisStream: {
             const type = asString(p.encryptionType);
             if (type === UNKNOWN) return [notEvaluated(r, "encryptionType", `encryption of stream ${r.name}`)];
             return type === "KMS" ? [] : [finding(r, `Kinesis stream ${r.name}: encryptionType is ${type ?? "not set (default NONE)"}`)];
         }
-        case T.snsTopic: {
+        case AWS_TYPE.snsTopic: {
             // SNS topics are not encrypted unless a KMS key is set (https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html).
             const key = asNonEmpty(p.kmsMasterKeyId);
             if (key === UNKNOWN) return [];
             return key === undefined ? [finding(r, `SNS topic ${r.name} has no kmsMasterKeyId, so messages are stored unencrypted`)] : [];
         }
-        case T.sqsQueue: {
+        case AWS_TYPE.sqsQueue: {
             // SSE-SQS is on by default for queues created since Oct 2022
             // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html);
             // only an explicit false without a KMS key turns it off.
@@ -126,10 +126,10 @@ export const storageEncryptedAtRest: ResourceRule = {
     topic: "encryption",
     frameworks: ["AWS FSBP RDS.3", "AWS FSBP RDS.27", "AWS FSBP DocumentDB.1", "AWS FSBP Neptune.1", "AWS FSBP Redshift.10", "AWS FSBP ElastiCache.4", "AWS FSBP Opensearch.1", "AWS FSBP EFS.1", "AWS FSBP Kinesis.1", "AWS FSBP SNS.1", "AWS FSBP SQS.1"],
     remediationSteps: "Turn encryption on (encrypted / storageEncrypted / atRestEncryptionEnabled / encryptAtRest.enabled = true, encryptionType = \"KMS\", kmsMasterKeyId for SNS). For existing databases, restore from an encrypted snapshot copy.",
-    types: [T.rdsInstance, T.rdsCluster, T.docdbCluster, T.neptuneCluster, T.redshiftCluster, T.cacheReplicationGroup, ...OPENSEARCH, T.efsFileSystem, T.kinesisStream, T.snsTopic, T.sqsQueue],
+    types: [AWS_TYPE.rdsInstance, AWS_TYPE.rdsCluster, AWS_TYPE.docdbCluster, AWS_TYPE.neptuneCluster, AWS_TYPE.redshiftCluster, AWS_TYPE.cacheReplicationGroup, ...OPENSEARCH, AWS_TYPE.efsFileSystem, AWS_TYPE.kinesisStream, AWS_TYPE.snsTopic, AWS_TYPE.sqsQueue],
     check: atRest,
     remediate(props, r) {
-        if (r.type === T.sqsQueue && asBool(props.sqsManagedSseEnabled) === false && asNonEmpty(props.kmsMasterKeyId) === undefined) {
+        if (r.type === AWS_TYPE.sqsQueue && asBool(props.sqsManagedSseEnabled) === false && asNonEmpty(props.kmsMasterKeyId) === undefined) {
             return { ...props, sqsManagedSseEnabled: true };
         }
         return undefined;
@@ -140,7 +140,7 @@ export const storageEncryptedAtRest: ResourceRule = {
 function encryptionByDefaultRegions(ctx: RuleContext): { regions: Set<string>; unknown: boolean } {
     const regions = new Set<string>();
     let unknown = false;
-    for (const setting of ctx.graph.ofType(T.ebsEncryptionByDefault)) {
+    for (const setting of ctx.graph.ofType(AWS_TYPE.ebsEncryptionByDefault)) {
         // `enabled` defaults to true (provider v7: "Whether or not default EBS encryption is enabled. Defaults to true.").
         const enabled = asBool(setting.props.enabled);
         if (enabled === UNKNOWN) unknown = true;
@@ -185,9 +185,9 @@ export const ebsEncryptedAtRest: StackRule = {
 function inTransit(r: StackResource): RuleFinding[] {
     const p = r.props;
     switch (r.type) {
-        case T.cacheReplicationGroup:
+        case AWS_TYPE.cacheReplicationGroup:
             return mustBeTrue(r, `ElastiCache replication group ${r.name}`, "transitEncryptionEnabled", asBool(p.transitEncryptionEnabled), false, "the default is false");
-        case T.cacheCluster: {
+        case AWS_TYPE.cacheCluster: {
             if (p.replicationGroupId !== undefined) return []; // a member: the replication group decides
             const engine = asString(p.engine);
             if (engine === UNKNOWN) return [notEvaluated(r, "engine", `in-transit encryption of ${r.name}`)];
@@ -195,11 +195,11 @@ function inTransit(r: StackResource): RuleFinding[] {
             // Redis/Valkey single-node clusters cannot enable TLS here (provider v7 docs): use a replication group.
             return [finding(r, `ElastiCache ${engine ?? "redis"} cluster ${r.name} cannot encrypt in transit; use an aws.elasticache.ReplicationGroup with transitEncryptionEnabled`)];
         }
-        case T.memorydbCluster:
+        case AWS_TYPE.memorydbCluster:
             // "Defaults to true."
             return mustBeTrue(r, `MemoryDB cluster ${r.name}`, "tlsEnabled", asBool(p.tlsEnabled), true, "");
-        case T.opensearchDomain:
-        case T.elasticsearchDomain:
+        case AWS_TYPE.opensearchDomain:
+        case AWS_TYPE.elasticsearchDomain:
             return [
                 ...mustBeTrue(r, `search domain ${r.name}`, "nodeToNodeEncryption.enabled", asBool(at(p.nodeToNodeEncryption, "enabled")), false, "the default is false"),
                 // "Whether or not to require HTTPS. Defaults to true."
@@ -219,7 +219,7 @@ export const dataEncryptedInTransit: ResourceRule = {
     topic: "encryption",
     frameworks: ["AWS FSBP ElastiCache.5", "AWS FSBP Opensearch.3", "AWS FSBP Opensearch.8", "AWS FSBP ES.3", "AWS FSBP ES.8"],
     remediationSteps: "Set transitEncryptionEnabled = true (ElastiCache replication group), tlsEnabled = true (MemoryDB), nodeToNodeEncryption.enabled and domainEndpointOptions.enforceHttps = true (OpenSearch).",
-    types: [T.cacheReplicationGroup, T.cacheCluster, T.memorydbCluster, ...OPENSEARCH],
+    types: [AWS_TYPE.cacheReplicationGroup, AWS_TYPE.cacheCluster, AWS_TYPE.memorydbCluster, ...OPENSEARCH],
     check: inTransit,
 };
 
@@ -234,16 +234,16 @@ function cmk(r: StackResource, ctx: RuleContext): RuleFinding[] {
         return v === undefined ? [finding(r, `${what} ${r.name} is encrypted with an AWS-owned or AWS-managed key; ${profile} requires a customer-managed KMS key (${prop})`)] : [];
     };
     switch (r.type) {
-        case T.logGroup:
+        case AWS_TYPE.logGroup:
             // Log groups are always encrypted by CloudWatch Logs; kmsKeyId makes it a key you control.
             return need("kmsKeyId", p.kmsKeyId, "log group");
-        case T.dynamoTable: {
+        case AWS_TYPE.dynamoTable: {
             // Tables are always encrypted with an AWS-owned key; enabled without kmsKeyArn uses aws/dynamodb (AWS managed).
             const enabled = asBool(at(p.serverSideEncryption, "enabled"));
             if (enabled === UNKNOWN) return [notEvaluated(r, "serverSideEncryption", `key of table ${r.name}`)];
             return enabled === true ? need("serverSideEncryption.kmsKeyArn", at(p.serverSideEncryption, "kmsKeyArn"), "DynamoDB table") : need("serverSideEncryption", undefined, "DynamoDB table");
         }
-        case T.secret:
+        case AWS_TYPE.secret:
             return need("kmsKeyId", p.kmsKeyId, "secret");
         default:
             return [];
@@ -259,6 +259,6 @@ export const customerManagedKeys: ResourceRule = {
     topic: "encryption",
     frameworks: [],
     remediationSteps: "Create an aws.kms.Key with rotation and set kmsKeyId (log group, secret) or serverSideEncryption: { enabled: true, kmsKeyArn } (DynamoDB).",
-    types: [T.logGroup, T.dynamoTable, T.secret],
+    types: [AWS_TYPE.logGroup, AWS_TYPE.dynamoTable, AWS_TYPE.secret],
     check: cmk,
 };

@@ -2,9 +2,9 @@
  * Logging in the enterprise profile: VPC flow logs, a CloudTrail trail, ALB access logs. Nothing is reported
  * in the zero and hero profiles.
  */
-import { LOAD_BALANCERS, T } from "../graph/types";
+import { LOAD_BALANCERS, AWS_TYPE } from "../../model/aws-types";
 import { finding, notEvaluated, type RuleFinding, type StackRule } from "../lib/rule";
-import { asBool, asString, at, UNKNOWN } from "../lib/values";
+import { asBool, asString, at, UNKNOWN } from "../../model/values";
 
 export const vpcFlowLogs: StackRule = {
     kind: "stack",
@@ -19,13 +19,13 @@ export const vpcFlowLogs: StackRule = {
     check(ctx) {
         const covered = new Set<string>();
         let unknown = false;
-        for (const log of ctx.graph.ofType(T.flowLog)) {
-            const ref = ctx.graph.ref(log, "vpcId", [T.vpc]);
+        for (const log of ctx.graph.ofType(AWS_TYPE.flowLog)) {
+            const ref = ctx.graph.ref(log, "vpcId", [AWS_TYPE.vpc]);
             if (ref.unknown) unknown = true;
             for (const v of ref.targets) covered.add(v.urn);
         }
         const out: RuleFinding[] = [];
-        for (const vpc of ctx.graph.ofType(T.vpc)) {
+        for (const vpc of ctx.graph.ofType(AWS_TYPE.vpc)) {
             if (ctx.stage(vpc) !== "enterprise" || covered.has(vpc.urn)) continue;
             out.push(unknown ? notEvaluated(vpc, "vpcId", `flow logs of ${vpc.name}`) : finding(vpc, `VPC ${vpc.name} has no flow log`));
         }
@@ -49,7 +49,7 @@ export const cloudtrailEnabled: StackRule = {
         const anchor = ctx.graph.ofType("pulumi:pulumi:Stack")[0];
         const awsType = [...ctx.graph.types()].find((t) => t.startsWith("aws:"));
         if (awsType === undefined || ctx.stage(anchor ?? ctx.graph.ofType(awsType)[0]) !== "enterprise") return [];
-        return ctx.graph.ofType(T.cloudtrail).length > 0 ? [] : [finding(anchor, "the stack has no CloudTrail trail")];
+        return ctx.graph.ofType(AWS_TYPE.cloudtrail).length > 0 ? [] : [finding(anchor, "the stack has no CloudTrail trail")];
     },
 };
 

@@ -5,10 +5,10 @@
  */
 import { networkView, describeRoute } from "../graph/network";
 import { securityView, describePorts } from "../graph/security";
-import { OPENSEARCH, SECURITY_GROUPS, T } from "../graph/types";
-import type { StackResource } from "../lib/resource";
+import { OPENSEARCH, SECURITY_GROUPS, AWS_TYPE } from "../../model/aws-types";
+import type { StackResource } from "../../model/resource";
 import { finding, notEvaluated, type RuleContext, type RuleFinding, type StackRule } from "../lib/rule";
-import { asBool, asRecord, at, UNKNOWN } from "../lib/values";
+import { asBool, asRecord, at, UNKNOWN } from "../../model/values";
 
 interface StoreSpec {
     /** Human kind, for messages. */
@@ -31,18 +31,18 @@ const vpcOption = (key: string) => (r: StackResource) => {
 };
 
 export const DATA_STORES: Record<string, StoreSpec> = {
-    [T.rdsInstance]: { kind: "RDS instance", publicFlag: "publiclyAccessible", subnetGroup: { prop: "dbSubnetGroupName", types: [T.rdsSubnetGroup] }, securityGroups: direct("vpcSecurityGroupIds") },
-    [T.rdsCluster]: { kind: "RDS cluster", publicFlag: "publiclyAccessible", subnetGroup: { prop: "dbSubnetGroupName", types: [T.rdsSubnetGroup] }, securityGroups: direct("vpcSecurityGroupIds") },
-    [T.rdsClusterInstance]: { kind: "Aurora instance", publicFlag: "publiclyAccessible", subnetGroup: { prop: "dbSubnetGroupName", types: [T.rdsSubnetGroup] }, securityGroups: () => undefined },
-    [T.docdbCluster]: { kind: "DocumentDB cluster", subnetGroup: { prop: "dbSubnetGroupName", types: [T.docdbSubnetGroup] }, securityGroups: direct("vpcSecurityGroupIds") },
-    [T.neptuneCluster]: { kind: "Neptune cluster", subnetGroup: { prop: "neptuneSubnetGroupName", types: [T.neptuneSubnetGroup] }, securityGroups: direct("vpcSecurityGroupIds") },
-    [T.redshiftCluster]: { kind: "Redshift cluster", publicFlag: "publiclyAccessible", subnetGroup: { prop: "clusterSubnetGroupName", types: [T.redshiftSubnetGroup] }, securityGroups: direct("vpcSecurityGroupIds") },
-    [T.cacheCluster]: { kind: "ElastiCache cluster", subnetGroup: { prop: "subnetGroupName", types: [T.cacheSubnetGroup] }, securityGroups: direct("securityGroupIds") },
-    [T.cacheReplicationGroup]: { kind: "ElastiCache replication group", subnetGroup: { prop: "subnetGroupName", types: [T.cacheSubnetGroup] }, securityGroups: direct("securityGroupIds") },
-    [T.cacheServerless]: { kind: "ElastiCache serverless cache", subnets: direct("subnetIds"), securityGroups: direct("securityGroupIds") },
-    [T.memorydbCluster]: { kind: "MemoryDB cluster", subnetGroup: { prop: "subnetGroupName", types: [T.memorydbSubnetGroup] }, securityGroups: direct("securityGroupIds") },
-    [T.opensearchDomain]: { kind: "OpenSearch domain", subnets: vpcOption("subnetIds"), securityGroups: vpcOption("securityGroupIds") },
-    [T.elasticsearchDomain]: { kind: "Elasticsearch domain", subnets: vpcOption("subnetIds"), securityGroups: vpcOption("securityGroupIds") },
+    [AWS_TYPE.rdsInstance]: { kind: "RDS instance", publicFlag: "publiclyAccessible", subnetGroup: { prop: "dbSubnetGroupName", types: [AWS_TYPE.rdsSubnetGroup] }, securityGroups: direct("vpcSecurityGroupIds") },
+    [AWS_TYPE.rdsCluster]: { kind: "RDS cluster", publicFlag: "publiclyAccessible", subnetGroup: { prop: "dbSubnetGroupName", types: [AWS_TYPE.rdsSubnetGroup] }, securityGroups: direct("vpcSecurityGroupIds") },
+    [AWS_TYPE.rdsClusterInstance]: { kind: "Aurora instance", publicFlag: "publiclyAccessible", subnetGroup: { prop: "dbSubnetGroupName", types: [AWS_TYPE.rdsSubnetGroup] }, securityGroups: () => undefined },
+    [AWS_TYPE.docdbCluster]: { kind: "DocumentDB cluster", subnetGroup: { prop: "dbSubnetGroupName", types: [AWS_TYPE.docdbSubnetGroup] }, securityGroups: direct("vpcSecurityGroupIds") },
+    [AWS_TYPE.neptuneCluster]: { kind: "Neptune cluster", subnetGroup: { prop: "neptuneSubnetGroupName", types: [AWS_TYPE.neptuneSubnetGroup] }, securityGroups: direct("vpcSecurityGroupIds") },
+    [AWS_TYPE.redshiftCluster]: { kind: "Redshift cluster", publicFlag: "publiclyAccessible", subnetGroup: { prop: "clusterSubnetGroupName", types: [AWS_TYPE.redshiftSubnetGroup] }, securityGroups: direct("vpcSecurityGroupIds") },
+    [AWS_TYPE.cacheCluster]: { kind: "ElastiCache cluster", subnetGroup: { prop: "subnetGroupName", types: [AWS_TYPE.cacheSubnetGroup] }, securityGroups: direct("securityGroupIds") },
+    [AWS_TYPE.cacheReplicationGroup]: { kind: "ElastiCache replication group", subnetGroup: { prop: "subnetGroupName", types: [AWS_TYPE.cacheSubnetGroup] }, securityGroups: direct("securityGroupIds") },
+    [AWS_TYPE.cacheServerless]: { kind: "ElastiCache serverless cache", subnets: direct("subnetIds"), securityGroups: direct("securityGroupIds") },
+    [AWS_TYPE.memorydbCluster]: { kind: "MemoryDB cluster", subnetGroup: { prop: "subnetGroupName", types: [AWS_TYPE.memorydbSubnetGroup] }, securityGroups: direct("securityGroupIds") },
+    [AWS_TYPE.opensearchDomain]: { kind: "OpenSearch domain", subnets: vpcOption("subnetIds"), securityGroups: vpcOption("securityGroupIds") },
+    [AWS_TYPE.elasticsearchDomain]: { kind: "Elasticsearch domain", subnets: vpcOption("subnetIds"), securityGroups: vpcOption("securityGroupIds") },
 };
 
 function publicFlag(store: StackResource, spec: StoreSpec): RuleFinding[] {
@@ -92,12 +92,12 @@ function networkPath(store: StackResource, spec: StoreSpec, ctx: RuleContext): R
         const sg = group.targets[0];
         if (!sg) return [];
         hops.push(`subnet group ${sg.name}`);
-        subnetsRef = g.ref(sg, "subnetIds", [T.subnet]);
+        subnetsRef = g.ref(sg, "subnetIds", [AWS_TYPE.subnet]);
         if (subnetsRef.unknown) return [notEvaluated(sg, "subnetIds", `network path of ${spec.kind} ${store.name}`)];
     } else {
         const direct = spec.subnets?.(store);
         if (!direct) return [];
-        subnetsRef = g.ref(store, direct.prop, [T.subnet], direct.value);
+        subnetsRef = g.ref(store, direct.prop, [AWS_TYPE.subnet], direct.value);
         if (subnetsRef.unknown) return [notEvaluated(store, direct.prop, `network path of ${spec.kind} ${store.name}`)];
     }
     const view = networkView(g);

@@ -2,13 +2,13 @@
  * Resilience by stage. Mandatory in the enterprise profile; advisory in hero (and zero where it applies).
  * Zero allows a single instance, but it must have snapshots (mandatory in zero).
  */
-import type { Graph } from "../graph/graph";
+import type { Graph } from "../../model/graph";
 import { snapshotView } from "../graph/snapshots";
-import { OPENSEARCH, T, BUCKETS } from "../graph/types";
-import type { StackResource } from "../lib/resource";
-import { countUp } from "../lib/multimap";
+import { OPENSEARCH, AWS_TYPE, BUCKETS } from "../../model/aws-types";
+import type { StackResource } from "../../model/resource";
+import { countUp } from "../../model/multimap";
 import { finding, notEvaluated, type ResourceRule, type RuleFinding, type StackRule } from "../lib/rule";
-import { asBool, asNumber, asString, at, stringsOf, UNKNOWN } from "../lib/values";
+import { asBool, asNumber, asString, at, stringsOf, UNKNOWN } from "../../model/values";
 
 /** The instances of `type` naming each cluster of `clusterType`, and those whose cluster is unknown: resolved once per graph. */
 interface ClusterMembers {
@@ -49,39 +49,39 @@ function highAvailability(r: StackResource, g: Graph): RuleFinding[] {
         return n.unknown ? [notEvaluated(r, "clusterIdentifier", `instances of ${r.name}`)] : [finding(r, `${kind} ${r.name} has ${n.count} instance(s); a failover target needs at least 2 in different AZs`)];
     };
     switch (r.type) {
-        case T.rdsInstance: {
+        case AWS_TYPE.rdsInstance: {
             if (p.replicateSourceDb !== undefined) return [];
             const multiAz = asBool(p.multiAz);
             if (multiAz === UNKNOWN) return [notEvaluated(r, "multiAz", `availability of ${r.name}`)];
             return multiAz === true ? [] : [finding(r, `RDS instance ${r.name} is single-AZ (multiAz defaults to false)`)];
         }
-        case T.rdsCluster: {
+        case AWS_TYPE.rdsCluster: {
             // Multi-AZ DB clusters (dbClusterInstanceClass set) are three-AZ by construction; Aurora needs instances.
             if (p.dbClusterInstanceClass !== undefined) return [];
-            return cluster(T.rdsClusterInstance, "Aurora cluster");
+            return cluster(AWS_TYPE.rdsClusterInstance, "Aurora cluster");
         }
-        case T.docdbCluster:
-            return cluster(T.docdbClusterInstance, "DocumentDB cluster");
-        case T.neptuneCluster:
-            return cluster(T.neptuneClusterInstance, "Neptune cluster");
-        case T.cacheReplicationGroup: {
+        case AWS_TYPE.docdbCluster:
+            return cluster(AWS_TYPE.docdbClusterInstance, "DocumentDB cluster");
+        case AWS_TYPE.neptuneCluster:
+            return cluster(AWS_TYPE.neptuneClusterInstance, "Neptune cluster");
+        case AWS_TYPE.cacheReplicationGroup: {
             const failover = asBool(p.automaticFailoverEnabled);
             const multiAz = asBool(p.multiAzEnabled);
             if (failover === UNKNOWN || multiAz === UNKNOWN) return [notEvaluated(r, failover === UNKNOWN ? "automaticFailoverEnabled" : "multiAzEnabled", `availability of ${r.name}`)];
             const missing = [failover !== true ? "automaticFailoverEnabled" : "", multiAz !== true ? "multiAzEnabled" : ""].filter((x) => x);
             return missing.length > 0 ? [finding(r, `ElastiCache replication group ${r.name} has no automatic multi-AZ failover (${missing.join(", ")} not true; both default to false)`)] : [];
         }
-        case T.cacheCluster:
+        case AWS_TYPE.cacheCluster:
             if (p.replicationGroupId !== undefined) return [];
             if (asString(p.engine) === "memcached" && asString(p.azMode) === "cross-az") return [];
             return [finding(r, `ElastiCache cluster ${r.name} is a single node with no failover; use a replication group with automatic failover`)];
-        case T.memorydbCluster: {
+        case AWS_TYPE.memorydbCluster: {
             const replicas = asNumber(p.numReplicasPerShard);
             if (replicas === UNKNOWN) return [notEvaluated(r, "numReplicasPerShard", `availability of ${r.name}`)];
             return replicas === 0 ? [finding(r, `MemoryDB cluster ${r.name} has no replicas (numReplicasPerShard = 0)`)] : []; // default 1
         }
-        case T.opensearchDomain:
-        case T.elasticsearchDomain: {
+        case AWS_TYPE.opensearchDomain:
+        case AWS_TYPE.elasticsearchDomain: {
             const zone = asBool(at(p.clusterConfig, "zoneAwarenessEnabled"));
             if (zone === UNKNOWN) return [notEvaluated(r, "clusterConfig.zoneAwarenessEnabled", `availability of ${r.name}`)];
             return zone === true ? [] : [finding(r, `search domain ${r.name} is in one AZ (clusterConfig.zoneAwarenessEnabled defaults to false)`)];
@@ -91,7 +91,7 @@ function highAvailability(r: StackResource, g: Graph): RuleFinding[] {
     }
 }
 
-const HA_TYPES = [T.rdsInstance, T.rdsCluster, T.docdbCluster, T.neptuneCluster, T.cacheReplicationGroup, T.cacheCluster, T.memorydbCluster, ...OPENSEARCH];
+const HA_TYPES = [AWS_TYPE.rdsInstance, AWS_TYPE.rdsCluster, AWS_TYPE.docdbCluster, AWS_TYPE.neptuneCluster, AWS_TYPE.cacheReplicationGroup, AWS_TYPE.cacheCluster, AWS_TYPE.memorydbCluster, ...OPENSEARCH];
 
 export const dbHighAvailability: StackRule = {
     kind: "stack",
@@ -118,9 +118,9 @@ export const dbDeletionProtection: ResourceRule = {
     topic: "resilience",
     frameworks: ["AWS FSBP RDS.8", "AWS FSBP RDS.7", "AWS FSBP DocumentDB.5", "AWS FSBP Neptune.4", "AWS FSBP DynamoDB.6"],
     remediationSteps: "Set deletionProtection = true (RDS, DocumentDB, Neptune) or deletionProtectionEnabled = true (DynamoDB).",
-    types: [T.rdsInstance, T.rdsCluster, T.docdbCluster, T.neptuneCluster, T.dynamoTable],
+    types: [AWS_TYPE.rdsInstance, AWS_TYPE.rdsCluster, AWS_TYPE.docdbCluster, AWS_TYPE.neptuneCluster, AWS_TYPE.dynamoTable],
     check(r) {
-        const prop = r.type === T.dynamoTable ? "deletionProtectionEnabled" : "deletionProtection";
+        const prop = r.type === AWS_TYPE.dynamoTable ? "deletionProtectionEnabled" : "deletionProtection";
         const v = asBool(r.props[prop]);
         if (v === UNKNOWN) return [notEvaluated(r, prop, `deletion protection of ${r.name}`)];
         return v === true ? [] : [finding(r, `${r.name} can be deleted by one API call (${prop} ${v === false ? "= false" : "is not set; default false"})`)];
@@ -129,13 +129,13 @@ export const dbDeletionProtection: ResourceRule = {
 
 /** [property, AWS default when unset] per type. */
 const RETENTION: Record<string, [string, number]> = {
-    [T.rdsInstance]: ["backupRetentionPeriod", 0], // provider v7: "Default is 0"
-    [T.rdsCluster]: ["backupRetentionPeriod", 1], // RDS API default for clusters: 1 day
-    [T.docdbCluster]: ["backupRetentionPeriod", 1],
-    [T.neptuneCluster]: ["backupRetentionPeriod", 1],
-    [T.redshiftCluster]: ["automatedSnapshotRetentionPeriod", 1],
-    [T.cacheReplicationGroup]: ["snapshotRetentionLimit", 0],
-    [T.memorydbCluster]: ["snapshotRetentionLimit", 0],
+    [AWS_TYPE.rdsInstance]: ["backupRetentionPeriod", 0], // provider v7: "Default is 0"
+    [AWS_TYPE.rdsCluster]: ["backupRetentionPeriod", 1], // RDS API default for clusters: 1 day
+    [AWS_TYPE.docdbCluster]: ["backupRetentionPeriod", 1],
+    [AWS_TYPE.neptuneCluster]: ["backupRetentionPeriod", 1],
+    [AWS_TYPE.redshiftCluster]: ["automatedSnapshotRetentionPeriod", 1],
+    [AWS_TYPE.cacheReplicationGroup]: ["snapshotRetentionLimit", 0],
+    [AWS_TYPE.memorydbCluster]: ["snapshotRetentionLimit", 0],
 };
 
 export const dbBackupRetention: ResourceRule = {
@@ -149,10 +149,10 @@ export const dbBackupRetention: ResourceRule = {
     frameworks: ["AWS FSBP RDS.11", "AWS FSBP RDS.14", "AWS FSBP DocumentDB.2", "AWS FSBP Neptune.5", "AWS FSBP ElastiCache.1", "AWS FSBP DynamoDB.2"],
     remediationSteps: "Set the retention (backupRetentionPeriod / snapshotRetentionLimit / automatedSnapshotRetentionPeriod) to at least the minimum; enable pointInTimeRecovery on DynamoDB tables.",
     options: { minRetentionDays: { type: "integer", minimum: 1, maximum: 35, default: 7, description: "Minimum automated backup retention in days." } },
-    types: [...Object.keys(RETENTION), T.dynamoTable],
+    types: [...Object.keys(RETENTION), AWS_TYPE.dynamoTable],
     check(r, ctx) {
         const min = typeof ctx.options.minRetentionDays === "number" ? ctx.options.minRetentionDays : 7;
-        if (r.type === T.dynamoTable) {
+        if (r.type === AWS_TYPE.dynamoTable) {
             const pitr = asBool(at(r.props.pointInTimeRecovery, "enabled"));
             if (pitr === UNKNOWN) return [notEvaluated(r, "pointInTimeRecovery.enabled", `backups of ${r.name}`)];
             return pitr === true ? [] : [finding(r, `DynamoDB table ${r.name} has no point-in-time recovery`)];
@@ -166,7 +166,7 @@ export const dbBackupRetention: ResourceRule = {
     },
 };
 
-const STATEFUL = [T.rdsInstance, T.rdsCluster, T.docdbCluster, T.neptuneCluster, T.redshiftCluster, T.cacheReplicationGroup, T.memorydbCluster, ...OPENSEARCH, ...BUCKETS, T.efsFileSystem, T.dynamoTable, "aws:kms/key:Key", T.secret, T.ecrRepository];
+const STATEFUL = [AWS_TYPE.rdsInstance, AWS_TYPE.rdsCluster, AWS_TYPE.docdbCluster, AWS_TYPE.neptuneCluster, AWS_TYPE.redshiftCluster, AWS_TYPE.cacheReplicationGroup, AWS_TYPE.memorydbCluster, ...OPENSEARCH, ...BUCKETS, AWS_TYPE.efsFileSystem, AWS_TYPE.dynamoTable, "aws:kms/key:Key", AWS_TYPE.secret, AWS_TYPE.ecrRepository];
 
 export const statefulResourcesProtected: ResourceRule = {
     kind: "resource",
@@ -185,7 +185,7 @@ export const statefulResourcesProtected: ResourceRule = {
 };
 
 function azsOfSubnets(g: Graph, holder: StackResource, prop: string, value: unknown): { azs: Set<string>; unknown: string | undefined; count: number } {
-    const ref = g.ref(holder, prop, [T.subnet], value);
+    const ref = g.ref(holder, prop, [AWS_TYPE.subnet], value);
     const azs = new Set<string>();
     if (ref.unknown) return { azs, unknown: prop, count: 0 };
     for (const s of ref.targets) {
@@ -216,11 +216,11 @@ export const servicesMultiAz: StackRule = {
             if (unknown) out.push(notEvaluated(r, unknown, `Availability Zones of ${r.name}`));
             else if (count > 0 && azs.size > 0 && azs.size < min) out.push(finding(r, `${r.name} runs in ${azs.size} Availability Zone(s) (${[...azs].join(", ")}); at least ${min} required`));
         };
-        for (const svc of ctx.graph.ofType(T.ecsService)) {
+        for (const svc of ctx.graph.ofType(AWS_TYPE.ecsService)) {
             const subnets = at(svc.props.networkConfiguration, "subnets");
             if (subnets !== undefined) check(svc, "networkConfiguration", subnets);
         }
-        for (const asg of ctx.graph.ofType(T.asg)) {
+        for (const asg of ctx.graph.ofType(AWS_TYPE.asg)) {
             const zones = stringsOf(asg.props.availabilityZones);
             if (zones.known.length > 0 && ctx.stage(asg) !== "zero") {
                 if (new Set(zones.known).size < min) out.push(finding(asg, `${asg.name} runs in ${new Set(zones.known).size} Availability Zone(s); at least ${min} required`));
@@ -243,6 +243,6 @@ export const instanceSnapshots: StackRule = {
     frameworks: ["AWS FSBP EC2.28"],
     remediationSteps: "Add an aws.dlm.LifecyclePolicy whose targetTags match the instance's tags (daily snapshots, 7+ retained), or an aws.backup.Selection naming the instance ARN or its tags.",
     check(ctx) {
-        return ctx.graph.ofType(T.instance).filter((i) => ctx.stage(i) === "zero" && !snapshotView(ctx.graph).covers(i)).map((i) => finding(i, `instance ${i.name} has no snapshots: no DLM lifecycle policy or AWS Backup selection targets it`));
+        return ctx.graph.ofType(AWS_TYPE.instance).filter((i) => ctx.stage(i) === "zero" && !snapshotView(ctx.graph).covers(i)).map((i) => finding(i, `instance ${i.name} has no snapshots: no DLM lifecycle policy or AWS Backup selection targets it`));
     },
 };

@@ -14,11 +14,11 @@
  *   drift-detected by the program, so we require an explicit block with all four flags (or an account-level
  *   `AccountPublicAccessBlock` with all four in the same stack).
  */
-import { BUCKET_ACL, BUCKET_SSE, BUCKETS, T } from "../graph/types";
-import type { Graph } from "../graph/graph";
-import type { StackResource } from "../lib/resource";
+import { BUCKET_ACL, BUCKET_SSE, BUCKETS, AWS_TYPE } from "../../model/aws-types";
+import type { Graph } from "../../model/graph";
+import type { StackResource } from "../../model/resource";
 import { finding, notEvaluated, type ResourceRule, type RuleFinding, type StackRule } from "../lib/rule";
-import { asArray, asBool, asList, asString, at, UNKNOWN } from "../lib/values";
+import { asArray, asBool, asList, asString, at, UNKNOWN } from "../../model/values";
 
 const PUBLIC_CANNED_ACLS = new Set(["public-read", "public-read-write", "authenticated-read"]);
 const PUBLIC_GRANTEES = ["http://acs.amazonaws.com/groups/global/AllUsers", "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"];
@@ -104,7 +104,7 @@ function publicAcl(holder: StackResource, bucket: StackResource): RuleFinding[] 
 }
 
 function accountBlockComplete(g: Graph): boolean {
-    return g.ofType(T.s3AccountPublicAccessBlock).some((a) => PAB_FLAGS.every((f) => asBool(a.props[f]) === true));
+    return g.ofType(AWS_TYPE.s3AccountPublicAccessBlock).some((a) => PAB_FLAGS.every((f) => asBool(a.props[f]) === true));
 }
 
 export const s3BucketPublicAccess: StackRule = {
@@ -119,7 +119,7 @@ export const s3BucketPublicAccess: StackRule = {
     check(ctx) {
         const out: RuleFinding[] = [];
         const acls = linkedToBuckets(ctx.graph, BUCKET_ACL);
-        const blocks = linkedToBuckets(ctx.graph, [T.s3PublicAccessBlock]);
+        const blocks = linkedToBuckets(ctx.graph, [AWS_TYPE.s3PublicAccessBlock]);
         const accountWide = accountBlockComplete(ctx.graph);
         for (const bucket of ctx.graph.ofType(...BUCKETS)) {
             for (const holder of [bucket, ...(acls.byBucket.get(bucket.urn) ?? [])]) out.push(...publicAcl(holder, bucket));
@@ -141,7 +141,7 @@ export const s3PublicAccessBlock: ResourceRule = {
     topic: "storage",
     frameworks: ["AWS FSBP S3.8", "CIS AWS 1.4 2.1.5"],
     remediationSteps: "Set blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets to true (remediation can do it: level \"remediate\").",
-    types: [T.s3PublicAccessBlock, T.s3AccountPublicAccessBlock],
+    types: [AWS_TYPE.s3PublicAccessBlock, AWS_TYPE.s3AccountPublicAccessBlock],
     check(r) {
         const off: string[] = [];
         for (const flag of PAB_FLAGS) {

@@ -3,7 +3,7 @@
  * on resources that exist, in stacks of exactly the size asked for. (The benchmark itself never runs in `npm test`.)
  */
 import { strict as assert } from "assert";
-import { UNKNOWN_STRING } from "../../policies/lib/wire";
+import { UNKNOWN_STRING } from "../../model/wire";
 import { countByKind, generateStack, PLANTED_KINDS, TYPES } from "../../bench/synthetic";
 import { WIDE_TYPES } from "../../bench/synthetic-wide";
 

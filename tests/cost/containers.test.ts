@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { priceResources } from "../../cost";
-import { UNKNOWN_STRING } from "../../policies/lib/wire";
+import { UNKNOWN_STRING } from "../../model/wire";
 import { stack, type FixtureResource } from "./fixtures";
 import { c, lineOf, tempJson } from "./helpers";
 

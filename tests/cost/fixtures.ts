@@ -1,5 +1,5 @@
 /** A small typed builder of `StackResource`s for cost tests. */
-import type { StackResource } from "../../policies/lib/resource";
+import type { StackResource } from "../../model/resource";
 
 const STACK = "dev";
 const PROJECT = "costtest";

@@ -4,7 +4,7 @@ import * as path from "path";
 import { CostInputError, DEFAULT_DATA_DIR, loadPriceTable, priceResources, PRICERS } from "../../cost";
 import { readUsageFile } from "../../cost/usage";
 import { USAGE_KEYS } from "../../cost/usage-keys";
-import { UNKNOWN_STRING } from "../../policies/lib/wire";
+import { UNKNOWN_STRING } from "../../model/wire";
 import { stack } from "./fixtures";
 import { lineOf, tempJson } from "./helpers";
 

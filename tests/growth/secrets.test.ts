@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { SECRET_SIG, SIG_KEY, UNKNOWN_STRING, RESOURCE_REF_SIG } from "../../policies/lib/wire";
+import { SECRET_SIG, SIG_KEY, UNKNOWN_STRING, RESOURCE_REF_SIG } from "../../model/wire";
 import { entropy, scanRun, type SecretFinding } from "./lib/secret-scan";
 import { programRun, resource } from "./lib/runs";
 import { stageRun } from "./lib/stage-runs";

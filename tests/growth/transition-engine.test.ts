@@ -4,7 +4,7 @@ import * as path from "path";
 import { computeTransition, renderTransitionMarkdown, renderTransitionText, statefulTypes, typeInfo, type Transition, type TransitionResource } from "../../transition";
 import { parseCatalog, RECIPE_TITLES } from "../../transition/catalog";
 import { parsePropertyPath } from "../../transition/compare";
-import { SECRET_SIG, SIG_KEY, UNKNOWN_STRING } from "../../policies/lib/wire";
+import { SECRET_SIG, SIG_KEY, UNKNOWN_STRING } from "../../model/wire";
 import { programRun, resource } from "./lib/runs";
 
 const RDS = "aws:rds/instance:Instance";

@@ -8,7 +8,7 @@ import * as path from "path";
 import { runProgram, type DeclaredResource, type ProgramRun } from "../../harness";
 import { MOCK_ACCOUNT_ID } from "../../harness/aws-mocks";
 import { COMPUTED_OUTPUTS, invokeOutputs, resourceOutputs } from "../../harness/computed-outputs";
-import { isRecord, isWireSecret } from "../../policies/lib/wire";
+import { isRecord, isWireSecret } from "../../model/wire";
 import type { PlanDocument } from "../../plan/document";
 import { spawnPlan } from "../plan/helpers";
 

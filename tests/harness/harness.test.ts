@@ -3,7 +3,7 @@ import { spawnSync } from "child_process";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { analyzeOverGrpc, evaluatePack, ProgramError, runProgram, toStackResources, type PolicyDiagnostic, type PolicyPackDefinition, type ProgramRun } from "../../harness";
-import { isUnknown } from "../../policies/lib/wire";
+import { isUnknown } from "../../model/wire";
 import { samplePolicies } from "../fixtures/packs/sample/policies";
 
 const fixtures = path.resolve(__dirname, "../fixtures");

@@ -11,6 +11,8 @@ import * as path from "path";
 import { analyzeOverGrpc, runProgram, type PolicyDiagnostic } from "../../harness";
 
 const PACK = path.join(__dirname, "../../policies");
+/** The model of a declared resource, compiled into the pack beside it (`bin/model/`). */
+const MODEL = path.join(__dirname, "../../model");
 const PROGRAM = path.join(__dirname, "../fixtures/programs/waivers/index.ts");
 const NOW = { "runway-settings": { now: "2026-01-15" } };
 
@@ -25,12 +27,13 @@ function staleOutputs(): string[] {
             if (entry.isDirectory()) {
                 if (entry.name !== "bin" && entry.name !== "node_modules") walk(file);
             } else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) {
-                const out = path.join(PACK, "bin", path.relative(PACK, file).replace(/\.ts$/, ".js"));
+                const out = path.join(PACK, "bin", path.relative(path.dirname(PACK), file).replace(/\.ts$/, ".js"));
                 if (!fs.existsSync(out) || fs.statSync(out).mtimeMs < fs.statSync(file).mtimeMs) stale.push(path.relative(PACK, file));
             }
         }
     };
     walk(PACK);
+    walk(MODEL);
     return stale;
 }
 
@@ -39,7 +42,7 @@ describe("the pack under the Pulumi CLI's own launcher (run-policy-pack, package
 
     it("package.json's main is the compiled entry, built from the current sources", () => {
         const manifest = JSON.parse(fs.readFileSync(path.join(PACK, "package.json"), "utf8")) as { main: string; files: string[] };
-        assert.equal(manifest.main, "bin/index.js");
+        assert.equal(manifest.main, "bin/policies/index.js");
         assert.ok(manifest.files.includes("bin/"), "a published pack (npm pack) carries the compiled entry");
         assert.deepEqual(staleOutputs(), [], "policies/bin is older than its sources: run `npm run build` (npm test does)");
     });

@@ -87,7 +87,7 @@ describe("deferPulumiIndex: @pulumi/pulumi's index loads on first use, not at an
                 write.call(process.stdout, JSON.stringify({ port: String(chunk).trim(), sdk }) + "\\n", ...rest);
                 process.exit(0);
             })(process.stdout.write);
-            require("./policies/index.ts");
+            require("./policies/index");
         `;
         const result = spawnSync(process.execPath, ["-r", path.join(ROOT, "harness/ts-register.js"), "-e", entry], { cwd: ROOT, encoding: "utf8", timeout: 50_000 });
         assert.equal(result.status, 0, result.stderr);

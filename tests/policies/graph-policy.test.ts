@@ -9,8 +9,8 @@ import { evaluatePack, type PolicyDiagnostic } from "../../harness";
 import { decodeDiagnostic } from "../../policies/lib/finding-format";
 import { GRAPH_POLICY, resetStackGraph, stackGraph } from "../../policies/lib/policy";
 import { graphRules, runwayPack } from "../../policies/pack";
-import { Graph } from "../../policies/graph/graph";
-import type { StackResource } from "../../policies/lib/resource";
+import { Graph } from "../../model/graph";
+import type { StackResource } from "../../model/resource";
 import { programRun, resource } from "../growth/lib/runs";
 
 const NOW = "2026-01-15";

@@ -1,10 +1,10 @@
 /** Small builders for policy unit tests on `StackResource` fixtures. */
-import { Graph } from "../../policies/graph/graph";
-import type { StackResource } from "../../policies/lib/resource";
+import { Graph } from "../../model/graph";
+import type { StackResource } from "../../model/resource";
 import type { Rule, RuleContext, RuleFinding } from "../../policies/lib/rule";
 import { resetPackSettings, resolveSettings } from "../../policies/lib/settings";
 import { stageOf } from "../../policies/lib/stage";
-import { UNKNOWN_STRING } from "../../policies/lib/wire";
+import { UNKNOWN_STRING } from "../../model/wire";
 
 export const U = UNKNOWN_STRING;
 

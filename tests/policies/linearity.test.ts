@@ -7,7 +7,7 @@
 import * as assert from "assert";
 import { generateStack, type Mode } from "../../bench/synthetic";
 import { toStackResources } from "../../harness/stack-view";
-import type { StackResource } from "../../policies/lib/resource";
+import type { StackResource } from "../../model/resource";
 import { finding, type RuleFinding, type StackRule } from "../../policies/lib/rule";
 import { rules } from "../../policies/pack";
 import { check } from "./helpers";

@@ -6,14 +6,14 @@
 import { strict as assert } from "assert";
 import fc from "fast-check";
 import type { PolicyResource, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { T } from "../../policies/graph/types";
+import { AWS_TYPE } from "../../model/aws-types";
 import { decodeDiagnostic } from "../../policies/lib/finding-format";
-import { SECRET_SIG, SIG_KEY, UNKNOWN_BOOLEAN, UNKNOWN_STRING } from "../../policies/lib/wire";
+import { SECRET_SIG, SIG_KEY, UNKNOWN_BOOLEAN, UNKNOWN_STRING } from "../../model/wire";
 import { policies } from "../../policies/pack";
 
 interface Reported { policy: string; message: string; urn?: string }
 
-const TYPES: string[] = [...Object.values(T), "aws:s3/bucket:Bucket", "aws:lb/listener:Listener", "aws:alb/loadBalancer:LoadBalancer", "pulumi:pulumi:Stack", "custom:weird:Thing"];
+const TYPES: string[] = [...Object.values(AWS_TYPE), "aws:s3/bucket:Bucket", "aws:lb/listener:Listener", "aws:alb/loadBalancer:LoadBalancer", "pulumi:pulumi:Stack", "custom:weird:Thing"];
 const PROPS = ["publiclyAccessible", "dbSubnetGroupName", "subnetIds", "vpcSecurityGroupIds", "ingress", "routes", "tags", "metadataOptions", "policy", "bucket", "resourceId", "storageEncrypted", "encrypted", "subnetId", "routeTableId", "gatewayId", "vpcId", "inlinePolicies", "defaultActions", "protocol", "networkConfiguration", "clusterIdentifier"];
 
 const leaf = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(UNKNOWN_STRING), fc.constant(UNKNOWN_BOOLEAN), fc.constant("0.0.0.0/0"), fc.constant("true"), fc.constant("*"));
@@ -72,7 +72,7 @@ describe("the pack never throws", () => {
 
     it("turns an internal error into one advisory message naming the policy", async () => {
         const exploding = new Proxy({}, { get() { throw new Error("boom"); }, ownKeys() { throw new Error("boom"); } });
-        const reported = await drive([{ type: T.instance, name: "x", props: exploding as Record<string, unknown>, deps: [] }]);
+        const reported = await drive([{ type: AWS_TYPE.instance, name: "x", props: exploding as Record<string, unknown>, deps: [] }]);
         const errors = reported.filter((m) => /internal error in policy ec2-imdsv2-required/.test(m.message));
         assert.equal(errors.length, 1);
         assert.equal(errors[0].policy, "runway-advisory");
@@ -80,7 +80,7 @@ describe("the pack never throws", () => {
     });
 
     it("reports bad pack-wide settings instead of failing", async () => {
-        const reported = await drive([{ type: T.vpc, name: "v", props: {}, deps: [] }], { "runway-settings": { stage: "prod", waivers: "nope", now: "yesterday" } });
+        const reported = await drive([{ type: AWS_TYPE.vpc, name: "v", props: {}, deps: [] }], { "runway-settings": { stage: "prod", waivers: "nope", now: "yesterday" } });
         const problems = reported.filter((m) => m.policy === "runway-settings").map((m) => m.message).join("\n");
         assert.match(problems, /"stage" is "prod"/);
         assert.match(problems, /"waivers" must be a list/);

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from "assert";
 import type { PolicyResource } from "@pulumi/policy";
-import { Graph } from "../../policies/graph/graph";
+import { Graph } from "../../model/graph";
 import { fromPolicyResources } from "../../policies/lib/convert";
 
 const SUBNET = "aws:ec2/subnet:Subnet";

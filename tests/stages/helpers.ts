@@ -1,6 +1,6 @@
 import * as path from "path";
 import { runProgram, type DeclaredResource, type ProgramRun } from "../../harness";
-import { isRecord, isWireSecret } from "../../policies/lib/wire";
+import { isRecord, isWireSecret } from "../../model/wire";
 
 /** The Runway program. */
 export const PROGRAM = path.resolve(__dirname, "../../index.ts");

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import type { DeclaredResource, ProgramRun } from "../../harness";
-import { isWireSecret } from "../../policies/lib/wire";
+import { isWireSecret } from "../../model/wire";
 import { byId, input, json, named, ofType, single, STAGE_RUNS } from "./helpers";
 
 const REQUIRED_TYPES = [

@@ -11,7 +11,7 @@
  *
  * JSON documents inside strings (container definitions, policies) and base64 user data are scanned too.
  */
-import { isRecord, isUnknown, isWireSecret, RESOURCE_REF_SIG, SIG_KEY } from "../../../policies/lib/wire";
+import { isRecord, isUnknown, isWireSecret, RESOURCE_REF_SIG, SIG_KEY } from "../../../model/wire";
 import type { ProgramRun } from "../../../harness/types";
 
 /** Which check fired. */

@@ -1,6 +1,6 @@
 /** fast-check generators of wire-format property values: unknowns, secrets, references, wrong types. */
 import * as fc from "fast-check";
-import { RESOURCE_REF_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_NUMBER, UNKNOWN_OBJECT, UNKNOWN_STRING } from "../../../policies/lib/wire";
+import { RESOURCE_REF_SIG, SECRET_SIG, SIG_KEY, UNKNOWN_ARRAY, UNKNOWN_BOOLEAN, UNKNOWN_NUMBER, UNKNOWN_OBJECT, UNKNOWN_STRING } from "../../../model/wire";
 
 export const UNKNOWNS = [UNKNOWN_STRING, UNKNOWN_BOOLEAN, UNKNOWN_NUMBER, UNKNOWN_ARRAY, UNKNOWN_OBJECT] as const;
 

@@ -3,7 +3,7 @@
  * is listed (e.g. `aws:alb/*` beside `aws:lb/*`, the legacy `*V2` S3 types), checked against
  * `node_modules/@pulumi/aws/**` `__pulumiType`.
  */
-export const T = {
+export const AWS_TYPE = {
     vpc: "aws:ec2/vpc:Vpc",
     subnet: "aws:ec2/subnet:Subnet",
     routeTable: "aws:ec2/routeTable:RouteTable",
@@ -78,9 +78,9 @@ export const BUCKET_SSE = [
 export const BUCKET_ACL = ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"] as const;
 export const LOAD_BALANCERS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"] as const;
 export const LISTENERS = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"] as const;
-export const ROUTE_TABLES = [T.routeTable, T.defaultRouteTable] as const;
-export const SECURITY_GROUPS = [T.securityGroup, T.defaultSecurityGroup] as const;
-export const OPENSEARCH = [T.opensearchDomain, T.elasticsearchDomain] as const;
+export const ROUTE_TABLES = [AWS_TYPE.routeTable, AWS_TYPE.defaultRouteTable] as const;
+export const SECURITY_GROUPS = [AWS_TYPE.securityGroup, AWS_TYPE.defaultSecurityGroup] as const;
+export const OPENSEARCH = [AWS_TYPE.opensearchDomain, AWS_TYPE.elasticsearchDomain] as const;
 /** Resources that create EBS volumes. */
-export const EBS_CARRIERS = [T.ebsVolume, T.instance, T.launchTemplate, T.launchConfiguration] as const;
-export const IAM_INLINE_POLICIES = [T.iamPolicy, T.iamRolePolicy, T.iamUserPolicy, T.iamGroupPolicy] as const;
+export const EBS_CARRIERS = [AWS_TYPE.ebsVolume, AWS_TYPE.instance, AWS_TYPE.launchTemplate, AWS_TYPE.launchConfiguration] as const;
+export const IAM_INLINE_POLICIES = [AWS_TYPE.iamPolicy, AWS_TYPE.iamRolePolicy, AWS_TYPE.iamUserPolicy, AWS_TYPE.iamGroupPolicy] as const;

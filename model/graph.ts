@@ -5,9 +5,9 @@
  * unknown) through the `propertyDependencies` the engine fills in, followed as objects when the resources came
  * from CrossGuard (`DependencyLinks`).
  */
-import type { DependencyLinks, StackResource } from "../lib/resource";
-import { pushTo } from "../lib/multimap";
-import { UNKNOWN, plain } from "../lib/values";
+import type { DependencyLinks, StackResource } from "./resource";
+import { pushTo } from "./multimap";
+import { UNKNOWN, plain } from "./values";
 
 /** Properties whose (known, string) value identifies a resource physically. */
 const IDENTIFIER_PROPS = [
