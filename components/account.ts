@@ -4,11 +4,11 @@ import type * as pulumi from "@pulumi/pulumi";
 /** Who and where the stack runs: for ARNs in policies. */
 export interface Account {
     /** 12-digit account id. */
-    accountId: pulumi.Output<string>;
+    readonly accountId: pulumi.Output<string>;
     /** ARN partition (aws, aws-us-gov, ...). */
-    partition: pulumi.Output<string>;
+    readonly partition: pulumi.Output<string>;
     /** Region of the stack. */
-    region: string;
+    readonly region: string;
 }
 
 /** Looks up the account id and partition through the stack's provider. */

@@ -1,7 +1,7 @@
 /** What every pricer gets: prices, usage, the resource graph, and a place to put savings and assumptions. */
+import type { Graph } from "../model/graph";
 import type { StackResource } from "../model/resource";
 import { cents, qty, usd } from "./format";
-import type { ResourceGraph } from "./graph";
 import type { PriceBook } from "./prices";
 import type { PricedLine, PriceResult, Saving, UsdRange } from "./types";
 import type { UsageBook, UsageReading } from "./usage";
@@ -24,7 +24,7 @@ export class PricingContext {
     constructor(
         public prices: PriceBook,
         readonly usage: UsageBook,
-        readonly graph: ResourceGraph,
+        readonly graph: Graph,
         /** Another region's table, for the parts of a resource that live there (global table replicas). */
         readonly pricesIn: (region: string) => PriceBook | undefined = () => undefined,
     ) {

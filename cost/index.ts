@@ -8,21 +8,22 @@
  * `pulumi:*` types (providers, the stack) are skipped; remote components whose children cannot be seen
  * (`awsx:*` with no children) and non-AWS provider resources are listed in `unpriced` with the reason.
  */
+import { Graph } from "../model/graph";
 import type { StackResource } from "../model/resource";
 import { PricingContext } from "./context";
 import { CostInputError, MissingPrice } from "./errors";
 import { cents, qty } from "./format";
-import { ResourceGraph } from "./graph";
 import type { PriceBook } from "./prices";
 import { RegionalPrices } from "./regional-prices";
 import { str } from "./props";
 import { PRICERS } from "./registry";
 import { isUnpriceable, type CostLine, type CostReport, type PriceResult, type UnpricedResource } from "./types";
-import { UsageBook } from "./usage";
+import { UsageBook, type UsageLayer } from "./usage";
 
 export { CostInputError } from "./errors";
 export { loadPriceTable, availableRegions, DEFAULT_DATA_DIR } from "./prices";
 export { UsageBook, availableStages } from "./usage";
+export type { UsageLayer } from "./usage";
 export { PRICERS } from "./registry";
 export type { CostLine, CostReport, Saving, UnpricedResource, UsdRange, PriceTable, Price } from "./types";
 
@@ -32,8 +33,8 @@ export interface PriceOptions {
     region?: string;
     /** Runway stage whose `data/usage-<stage>.json` layers over the by-type defaults; omit for other programs. */
     stage?: string;
-    /** A usage file (partial override, merged over the defaults), or `none` for the floor. */
-    usage?: string;
+    /** A usage file (partial override, merged over the defaults): its path or its layer as read; or `none` for the floor. */
+    usage?: string | UsageLayer;
     /** Folder with `prices-<region>.json` and the usage files (default: the repository's `data/`). */
     dataDir?: string;
     /** Price from list prices only: every derived figure counts as 0 (how much of a total rests on derived ones). */
@@ -110,7 +111,7 @@ export function priceResources(resources: readonly StackResource[], options: Pri
         throw new CostInputError(`no price tables in ${options.dataDir ?? "data/"}`);
     }
     const usage = UsageBook.load({ dataDir: options.dataDir, stage: options.stage, usage: options.usage });
-    const ctx = new PricingContext(reference, usage, new ResourceGraph(resources), (other) => regional.find(other));
+    const ctx = new PricingContext(reference, usage, new Graph(resources), (other) => regional.find(other));
     const parents = new Set(resources.map((r) => r.parent).filter((p): p is string => p !== undefined));
 
     const lines: CostLine[] = [];

@@ -12,7 +12,8 @@
  * (`version: 0.1`, `resource_usage` keyed by logical name; `./infracost-usage.ts`). An Infracost entry applies to the
  * resource of exactly that name (or the names its wildcard matches) and wins over `byName` and `fields`; its type
  * defaults (`resource_type_default_usage`) become the layer's `fields`. Whether each name and key fits the program
- * is checked against its resources by `checkUsageFile`.
+ * is checked against its resources by `checkUsageLayer`. A user file is read once (`readUsageFile`): the check and
+ * `UsageBook.load` take the layer read.
  */
 import * as fs from "fs";
 import * as yaml from "js-yaml";
@@ -62,7 +63,7 @@ export interface UsageLayer {
     exact?: Record<string, UsageFields>;
     /** Fields for wildcard names (Infracost `name[*]`), longest pattern first; after `exact`, before `byName`. */
     patterns?: UsagePattern[];
-    /** The Infracost document the layer was converted from, for `checkUsageFile`. */
+    /** The Infracost document the layer was converted from, for `checkUsageLayer`. */
     infracost?: InfracostDocument;
 }
 
@@ -82,8 +83,8 @@ export interface UsageOptions {
     dataDir?: string;
     /** Runway stage whose usage file layers over the defaults; omit for programs that are not Runway's. */
     stage?: string;
-    /** A user usage file (path), or `none` for the floor. */
-    usage?: string;
+    /** A user usage file: its path, or the layer already read from it (`readUsageFile`); or `none` for the floor. */
+    usage?: string | UsageLayer;
 }
 
 /** Parses and validates one usage file's content. `strict` (the repository's data files) requires descriptions. */
@@ -167,7 +168,7 @@ function parseUsageText(text: string, shownAs: string, allowYaml: boolean): unkn
 
 /**
  * An Infracost document as a usage layer: entries become `exact`/`patterns`, type defaults `fields`. An entry named
- * by logical name whose keys fit no mapped type is left out here: `checkUsageFile` reports it with the resource's
+ * by logical name whose keys fit no mapped type is left out here: `checkUsageLayer` reports it with the resource's
  * type and allowed keys.
  */
 export function infracostLayer(doc: InfracostDocument): UsageLayer {
@@ -198,7 +199,7 @@ export function infracostLayer(doc: InfracostDocument): UsageLayer {
         try {
             converted = toFields(where, convertValues(doc, where, e.values, e.types, e.types === undefined ? undefined : e.key.split(".")[0]));
         } catch (err) {
-            // Keys that fit no type are reported by `checkUsageFile`, which knows the resource's type and its allowed keys.
+            // Keys that fit no type are reported by `checkUsageLayer`, which knows the resource's type and its allowed keys.
             if (err instanceof CostInputError && e.types === undefined) continue;
             throw err;
         }
@@ -223,14 +224,18 @@ export function readUsageFile(filePath: string, shownAs: string, strict: boolean
 }
 
 /**
- * Checks a user usage file against the program's resources. For an Infracost file: every `resource_usage` name
- * is declared and every key is one Runway maps for that resource's type (a `CostInputError` naming file, resource
- * and key, with the allowed keys); without `resources`, each entry's keys must fit some type Runway maps. A Runway
- * file's `byName` parts match by substring and are not checked.
+ * Checks a user usage file (as read by `readUsageFile`) against the program's resources. For an Infracost file: every
+ * `resource_usage` name is declared and every key is one Runway maps for that resource's type (a `CostInputError`
+ * naming file, resource and key, with the allowed keys); without `resources`, each entry's keys must fit some type
+ * Runway maps. A Runway file's `byName` parts match by substring and are not checked.
  */
-export function checkUsageFile(filePath: string, shownAs: string, resources?: readonly NamedResource[]): void {
-    const layer = readUsageFile(filePath, shownAs, false);
+export function checkUsageLayer(layer: UsageLayer, resources?: readonly NamedResource[]): void {
     if (layer.infracost !== undefined) checkInfracostAgainst(layer.infracost, resources);
+}
+
+/** The same layer shown as `file` (in `basis` and in the check's messages). */
+export function labelledAs(layer: UsageLayer, file: string): UsageLayer {
+    return { ...layer, file, ...(layer.infracost !== undefined ? { infracost: { ...layer.infracost, file } } : {}) };
 }
 
 /** Stages with a usage file in `dataDir`. */
@@ -268,8 +273,10 @@ export class UsageBook {
             }
             layers.push(readUsageFile(path.join(dataDir, file), file, true));
         }
-        if (options.usage !== undefined) {
+        if (typeof options.usage === "string") {
             layers.push(readUsageFile(path.resolve(options.usage), options.usage, false));
+        } else if (options.usage !== undefined) {
+            layers.push(options.usage);
         }
         return new UsageBook(layers, false);
     }

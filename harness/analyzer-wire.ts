@@ -143,7 +143,7 @@ export function analyzerResource(resource: DeclaredResource, provider: DeclaredR
 /**
  * A run's requests, encoded once as the engine sends them: `Analyze` for each resource's inputs, then `AnalyzeStack`
  * with every resource's outputs. The engine encodes in Go; this is the engine stand-in's time, not the analyzer's.
- * Benchmarks encode before timing; `sendRun` / `sendRunInTurns` (grpc-analyzer.ts) then send the bytes as they are.
+ * Benchmarks encode before timing; `sendRun` (grpc-analyzer.ts) then sends the bytes as they are.
  */
 export interface EncodedRun {
     analyze: { urn: string; request: Uint8Array }[];

@@ -21,7 +21,10 @@ import type {
 import type * as structproto from "google-protobuf/google/protobuf/struct_pb";
 import { performance } from "perf_hooks";
 import { downgradeResourceReferences, providerLookup } from "./analyzer-wire";
+import { FINDING_SINK, type FindingReporter } from "../model/finding";
+import { encodeFinding } from "../model/finding-format";
 import { packPolicyConfig, type PackConfig } from "./pack-config";
+import { makeUrn, ROOT_STACK_TYPE } from "./recording-monitor";
 import type { DeclaredResource, PolicyDiagnostic, ProgramRun, Severity, WireProperties } from "./types";
 
 /** A policy pack as data: what `new PolicyPack(name, { policies, enforcementLevel })` is given. */
@@ -258,18 +261,26 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
         void _ignored;
         return props;
     };
-    const reporter = (name: string, description: string, level: EnforcementLevel, severity: Severity | undefined, subject?: () => string | undefined): ReportViolation => (message, urn) => {
-        diagnostics.push({
-            policyName: name,
-            policyPackName: pack.name,
-            policyPackVersion: pack.version,
-            message: message ? `${description}\n${message}` : description,
-            // In Analyze, the engine attaches a diagnostic without a URN to the resource being analyzed.
-            urn: urn || subject?.(),
-            description,
-            enforcementLevel: level,
-            severity,
-        });
+    const reporter = (name: string, description: string, level: EnforcementLevel, severity: Severity | undefined, subject?: () => string | undefined): ReportViolation => {
+        const report: FindingReporter = (message, urn) => {
+            diagnostics.push({
+                policyName: name,
+                policyPackName: pack.name,
+                policyPackVersion: pack.version,
+                message: message ? `${description}\n${message}` : description,
+                // In Analyze, the engine attaches a diagnostic without a URN to the resource being analyzed.
+                urn: urn || subject?.(),
+                description,
+                enforcementLevel: level,
+                severity,
+            });
+        };
+        // A pack that reports findings as values (Runway's) hands them over here, with the text the engine would show.
+        report[FINDING_SINK] = (finding, urn) => {
+            report(encodeFinding(finding), urn);
+            diagnostics[diagnostics.length - 1].finding = finding;
+        };
+        return report;
     };
     const onError = (err: unknown, name: string, description: string, severity: Severity | undefined, subject?: string): void => {
         if (err instanceof proxy.UnknownValueError) {
@@ -356,6 +367,7 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
     phaseStart = analyzeEnd;
 
     // AnalyzeStack: every resource's outputs, every stack policy.
+    const stackUrn = run.resources.find((r) => r.type === ROOT_STACK_TYPE)?.urn ?? makeUrn(run.stack, run.project, undefined, ROOT_STACK_TYPE, `${run.project}-${run.stack}`);
     const providers = run.resources.map((r) => lookup(r.provider));
     for (const policy of pack.policies as AnyPolicy[]) {
         const level = levelOf(policy.name, policy.enforcementLevel);
@@ -366,7 +378,9 @@ export async function evaluatePack(run: ProgramRun, pack: PolicyPackDefinition, 
         if (only && !run.resources.some((r) => r.type === only)) {
             continue;
         }
-        const report = reporter(policy.name, policy.description, level, policy.severity);
+        // The engine attributes a stack policy's report without a URN to the stack itself (engine tier:
+        // tests/engine/pack-semantics.test.ts).
+        const report = reporter(policy.name, policy.description, level, policy.severity, () => stackUrn);
         // Fresh views for each policy, as the server deserializes afresh for each, and with them the server's
         // URN → resource map that parents and dependencies are linked through (the last of a duplicated URN wins).
         // Built when the policy first reads `resources` (a policy that never does costs nothing).

@@ -236,59 +236,11 @@ export interface RunResponses {
  * times the analyzer and the transport, not the engine stand-in's protobuf decoding (the engine decodes in Go).
  */
 export async function sendRun(connection: Pick<AnalyzerConnection, "channel">, run: EncodedRun): Promise<RunResponses> {
-    const [result] = await sendRunInTurns([connection], run);
-    if (!result.responses) {
-        throw result.error;
+    const analyze: Buffer[] = [];
+    for (const { request } of run.analyze) {
+        analyze.push(await connection.channel.call(ANALYZE, request));
     }
-    return result.responses;
-}
-
-/** What `sendRunInTurns` measured of one analyzer: its answers, its time, or the error that stopped it. */
-export interface TurnResult {
-    responses?: RunResponses;
-    /** The sum of its turns, ms: what `sendRun` alone would time, without the other analyzers' turns in between. */
-    ms: number;
-    error?: unknown;
-}
-
-/**
- * `sendRun` to several analyzers, in turns: each gets the run's calls in the engine's order, one at a time, but the
- * analyzers take turns every `turnCalls` calls (which one goes first alternates from turn to turn), so that the
- * machine's drift over the minutes of a large run weighs on every analyzer alike — one 100k run each, one after
- * the other, gave ratios from 0.8 to 1.25 on the same code. An analyzer whose call fails drops out; the others go
- * on.
- */
-export async function sendRunInTurns(connections: readonly Pick<AnalyzerConnection, "channel">[], run: EncodedRun, turnCalls = 250): Promise<TurnResult[]> {
-    const n = run.analyze.length;
-    const state = connections.map(() => ({ analyze: new Array<Buffer>(n), stack: undefined as Buffer | undefined, ms: 0, error: undefined as unknown }));
-    const turn = async (c: number, work: (channel: AnalyzerConnection["channel"]) => Promise<void>) => {
-        const s = state[c];
-        if (s.error !== undefined) return;
-        const started = process.hrtime.bigint();
-        try {
-            await work(connections[c].channel);
-        } catch (err) {
-            s.error = err;
-        }
-        s.ms += Number(process.hrtime.bigint() - started) / 1e6;
-    };
-    let round = 0;
-    for (let from = 0; from < n; from += turnCalls, round++) {
-        const to = Math.min(n, from + turnCalls);
-        for (let k = 0; k < connections.length; k++) {
-            const c = (k + round) % connections.length;
-            await turn(c, async (channel) => {
-                for (let i = from; i < to; i++) state[c].analyze[i] = await channel.call(ANALYZE, run.analyze[i].request);
-            });
-        }
-    }
-    for (let k = 0; k < connections.length; k++) {
-        const c = (k + round) % connections.length;
-        await turn(c, async (channel) => {
-            state[c].stack = await channel.call(ANALYZE_STACK, run.stack);
-        });
-    }
-    return state.map((s) => (s.error !== undefined || !s.stack ? { ms: s.ms, error: s.error ?? new Error("no AnalyzeStack answer") } : { responses: { analyze: s.analyze, stack: s.stack }, ms: s.ms }));
+    return { analyze, stack: await connection.channel.call(ANALYZE_STACK, run.stack) };
 }
 
 /** The diagnostics of a run's responses (`sendRun`). */

@@ -8,7 +8,7 @@ export { findProjectFile, resolveProgramPath, ProgramNotFound } from "./project"
 export { makeUrn, qualifiedType } from "./recording-monitor";
 export * from "./types";
 export { evaluatePack, type PolicyPackDefinition, type EvaluateOptions, type EvaluationPhase } from "./evaluate-pack";
-export { analyzeOverGrpc, startAnalyzer, configureAnalyzer, analyzeRun, sendRun, sendRunInTurns, decodeRun, type AnalyzerConnection, type RunResponses, type TurnResult, type StartOptions } from "./grpc-analyzer";
+export { analyzeOverGrpc, startAnalyzer, configureAnalyzer, analyzeRun, sendRun, decodeRun, type AnalyzerConnection, type RunResponses, type StartOptions } from "./grpc-analyzer";
 export { UnaryChannel, GrpcCallError } from "./grpc-unary";
 export { encodeRun, type EncodedRun } from "./analyzer-wire";
 export { packPolicyConfig, type PackConfig, type PolicyConfig, type PolicyConfigInfo } from "./pack-config";

@@ -14,7 +14,7 @@ import { isWireSecret } from "../model/wire";
 import type { DeclaredResource, SourceLocation, WireProperties } from "./types";
 
 /** The root stack's type: the engine leaves it out of its children's type chains. */
-const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
 /** Callback signature of the monitor's gRPC-style methods. */
 type Callback<T> = (err: unknown, response?: T) => void;

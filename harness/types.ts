@@ -3,6 +3,7 @@
  * see it), and what the policy pack said about it. The harness produces these, the policy pack, the plan,
  * the cost model and the benchmarks consume them.
  */
+import type { Finding } from "../model/finding";
 
 /** Where the program declared a resource (the `new` call), mapped back to the TypeScript source. */
 export interface SourceLocation {
@@ -101,4 +102,9 @@ export interface PolicyDiagnostic {
     enforcementLevel: EnforcementLevel;
     severity?: Severity;
     description?: string;
+    /**
+     * In-process evaluation only: the finding as a value, when the policy reported one through the reporter's
+     * `FINDING_SINK` (Runway's pack does); `message` then holds its text form, as the engine would show it.
+     */
+    finding?: Finding;
 }

@@ -7,7 +7,7 @@
  */
 import type { DependencyLinks, StackResource } from "./resource";
 import { pushTo } from "./multimap";
-import { UNKNOWN, plain } from "./values";
+import { UNKNOWN, asString, plain } from "./values";
 
 /** Properties whose (known, string) value identifies a resource physically. */
 const IDENTIFIER_PROPS = [
@@ -55,6 +55,10 @@ export class Graph {
     private byTypeKey?: Map<string, Map<string, StackResource | StackResource[]>>;
     /** Derived views (network, security groups…), built once per graph. */
     private memo?: Map<string, unknown>;
+    /** prop → URN → positions (in `resources`) of the resources whose `prop` was computed from it, built per prop on first use. */
+    private dependents?: Map<string, Map<string, number[]>>;
+    /** prop → known string value → positions of the resources holding it in `prop`, built per prop on first use. */
+    private holders?: Map<string, Map<string, number[]>>;
 
     /** `links` follows property dependencies without URNs when the resources' producer can (see `DependencyLinks`). */
     constructor(
@@ -176,6 +180,89 @@ export class Graph {
             }
         }
         return { targets, unknown, external };
+    }
+
+    /**
+     * The resources of `types` that point at `target`, in declaration order: through a property whose value the
+     * engine computed from `target` (followed like `linked`) and, for `refs` given as `{ prop: keys }`, also through a
+     * known value of `prop` equal to the target's known value of one of `keys` (`{ logGroupName: ["name"] }`: a flow
+     * log naming the group). A plain `prop` follows the dependencies only.
+     */
+    referencing(target: StackResource, types: readonly string[], refs: string | Readonly<Record<string, readonly string[]>>): StackResource[] {
+        const byProp: Readonly<Record<string, readonly string[]>> = typeof refs === "string" ? { [refs]: [] } : refs;
+        const positions = new Set<number>();
+        for (const [prop, keys] of Object.entries(byProp)) {
+            for (const i of this.dependentsOf(prop).get(target.urn) ?? []) positions.add(i);
+            for (const key of keys) {
+                const value = asString(target.props[key]);
+                if (typeof value !== "string") continue;
+                for (const i of this.holdersOf(prop).get(value) ?? []) positions.add(i);
+            }
+        }
+        return this.declared(positions, types);
+    }
+
+    /**
+     * The resource of `types` that `resource.props[prop]` points at: the first one the engine computed the value
+     * from, else the first declared whose known value of one of `keys` equals the known value of `prop`. Unlike
+     * `ref`, the dependency wins over the value and only `keys` identify (the cost model's reading of a reference).
+     */
+    resolve(resource: StackResource, prop: string, types: readonly string[], keys: readonly string[] = ["id", "arn", "name"]): StackResource | undefined {
+        const linked = this.linked(resource, prop).find((r) => types.includes(r.type));
+        if (linked !== undefined) {
+            return linked;
+        }
+        const value = asString(resource.props[prop]);
+        if (typeof value !== "string") {
+            return undefined;
+        }
+        const positions = new Set<number>();
+        for (const key of keys) {
+            for (const i of this.holdersOf(key).get(value) ?? []) positions.add(i);
+        }
+        return this.declared(positions, types)[0];
+    }
+
+    /** The resources at `positions` whose type is one of `types`, in declaration order. */
+    private declared(positions: ReadonlySet<number>, types: readonly string[]): StackResource[] {
+        const out: StackResource[] = [];
+        for (const i of [...positions].sort((a, b) => a - b)) {
+            if (types.includes(this.resources[i].type)) out.push(this.resources[i]);
+        }
+        return out;
+    }
+
+    private dependentsOf(prop: string): Map<string, number[]> {
+        this.dependents ??= new Map();
+        let index = this.dependents.get(prop);
+        if (index) {
+            return index;
+        }
+        index = new Map();
+        this.dependents.set(prop, index);
+        for (let i = 0; i < this.resources.length; i++) {
+            for (const target of this.linked(this.resources[i], prop)) {
+                const held = index.get(target.urn);
+                if (held === undefined) index.set(target.urn, [i]);
+                else if (held[held.length - 1] !== i) held.push(i);
+            }
+        }
+        return index;
+    }
+
+    private holdersOf(prop: string): Map<string, number[]> {
+        this.holders ??= new Map();
+        let index = this.holders.get(prop);
+        if (index) {
+            return index;
+        }
+        index = new Map();
+        this.holders.set(prop, index);
+        for (let i = 0; i < this.resources.length; i++) {
+            const value = asString(this.resources[i].props[prop]);
+            if (typeof value === "string") pushTo(index, value, i);
+        }
+        return index;
     }
 
     /** The chain of ancestors' types and the resource's own type, read from the URN (works without the parents). */

@@ -2,6 +2,7 @@
  * The command line of `npm run plan`, parsed into options. The flags, their spelling and their meaning are a
  * contract (issue 11); `--from`/`--from-config` are the stage-move preview (issue 12).
  */
+import { parseArgs as tokenize, type ParseArgsConfig } from "node:util";
 import { BadInput } from "./errors";
 
 /** Output formats. */
@@ -35,34 +36,48 @@ export interface PlanArgs {
     help: boolean;
 }
 
-/** Flags that take a value, and the name of that value in the usage text. */
-const VALUE_FLAGS = {
-    "--stack": "dev|prod",
-    "--stage": "zero|hero|enterprise",
-    "--from": "<stage>",
-    "--program": "<file.ts>",
-    "--config": "key=value",
-    "--from-config": "key=value",
-    "--usage": "<file>|none",
-    "--baseline": "<plan.json>",
-    "--compare-regions": "<region>,<region>...",
-    "--format": FORMATS.join("|"),
-    "--out": "<file>",
-    "--timeout": "<seconds>",
-    "--policy-pack-config": "<file>",
-} as const;
-type ValueFlag = keyof typeof VALUE_FLAGS;
+/**
+ * The flags, as `node:util` reads them. `--config` and `--from-config` repeat; every other flag is given once.
+ * The order is the order the "unknown argument" message lists them in.
+ */
+const OPTIONS = {
+    stack: { type: "string" },
+    stage: { type: "string" },
+    from: { type: "string" },
+    program: { type: "string" },
+    config: { type: "string", multiple: true },
+    "from-config": { type: "string", multiple: true },
+    usage: { type: "string" },
+    baseline: { type: "string" },
+    "compare-regions": { type: "string" },
+    format: { type: "string" },
+    out: { type: "string" },
+    timeout: { type: "string" },
+    "policy-pack-config": { type: "string" },
+    preview: { type: "boolean" },
+    compare: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+} as const satisfies NonNullable<ParseArgsConfig["options"]>;
+type Option = keyof typeof OPTIONS;
+type ValueOption = { [K in Option]: (typeof OPTIONS)[K]["type"] extends "string" ? K : never }[Option];
+type Switch = Exclude<Option, ValueOption>;
 
-const SWITCHES = ["--preview", "--compare", "--help", "-h"] as const;
-type Switch = (typeof SWITCHES)[number];
-
-function isValueFlag(flag: string): flag is ValueFlag {
-    return Object.prototype.hasOwnProperty.call(VALUE_FLAGS, flag);
-}
-
-function isSwitch(flag: string): flag is Switch {
-    return (SWITCHES as readonly string[]).includes(flag);
-}
+/** What each flag's value is, as the "needs a value" message names it. */
+const VALUE_NAMES: Record<ValueOption, string> = {
+    stack: "dev|prod",
+    stage: "zero|hero|enterprise",
+    from: "<stage>",
+    program: "<file.ts>",
+    config: "key=value",
+    "from-config": "key=value",
+    usage: "<file>|none",
+    baseline: "<plan.json>",
+    "compare-regions": "<region>,<region>...",
+    format: FORMATS.join("|"),
+    out: "<file>",
+    timeout: "<seconds>",
+    "policy-pack-config": "<file>",
+};
 
 /** The usage text printed by `--help`. */
 export const USAGE = [
@@ -135,83 +150,77 @@ function parseTimeout(value: string): number {
     return seconds;
 }
 
-/** Parses `argv` (without `node` and the script). Throws `BadInput` with one clear sentence. */
+/** Where each flag's value goes, checked. */
+const TAKE: Record<ValueOption, (args: PlanArgs, value: string) => void> = {
+    stack: (args, value) => (args.stack = value),
+    stage: (args, value) => (args.stage = value),
+    from: (args, value) => (args.from = value),
+    program: (args, value) => (args.program = value),
+    config: (args, value) => parseConfig(value, args.config),
+    "from-config": (args, value) => parseConfig(value, (args.fromConfig ??= {}), "--from-config"),
+    usage: (args, value) => (args.usage = value),
+    baseline: (args, value) => (args.baseline = value),
+    "compare-regions": (args, value) => (args.compareRegions = parseRegionList(value)),
+    format: (args, value) => (args.format = parseFormat(value)),
+    out: (args, value) => (args.out = value),
+    timeout: (args, value) => (args.timeoutSeconds = parseTimeout(value)),
+    "policy-pack-config": (args, value) => (args.policyPackConfig = value),
+};
+
+/** The field each switch turns on. */
+const SWITCHES: Record<Switch, "preview" | "compare" | "help"> = { preview: "preview", compare: "compare", help: "help" };
+
+function isOption(name: string): name is Option {
+    return Object.hasOwn(OPTIONS, name);
+}
+
+function isValueOption(name: Option): name is ValueOption {
+    return OPTIONS[name].type === "string";
+}
+
+/** True when `raw` is the flag `name` as the contract spells it: `--name`, `--name=...`, or its short alias alone. */
+function spelledAs(raw: string, name: Option): boolean {
+    const option = OPTIONS[name];
+    return raw === `--${name}` || raw.startsWith(`--${name}=`) || ("short" in option && raw === `-${option.short}`);
+}
+
+function unknownArgument(raw: string): BadInput {
+    const hint = raw.startsWith("-") ? "" : " (values follow their flag, e.g. --stage hero)";
+    return new BadInput(`unknown argument "${raw}"${hint}; flags: ${Object.keys(OPTIONS).map((name) => `--${name}`).join(" ")}`);
+}
+
+/**
+ * Parses `argv` (without `node` and the script). Throws `BadInput` with one clear sentence.
+ *
+ * `node:util` splits the command line into typed tokens; the checks on them are as strict as its strict mode
+ * (unknown flags, stray values, missing values, a value on a switch, a repeat: all refused) but each says in one
+ * line what was wrong and what is allowed. Its own strict mode words errors on several lines and refuses a value
+ * that starts with a dash (`--timeout -1`), which this contract takes as a value.
+ */
 export function parseArgs(argv: readonly string[]): PlanArgs {
     const args: PlanArgs = { config: {}, preview: false, compare: false, format: "text", help: false };
-    const seen = new Set<string>();
-    for (let i = 0; i < argv.length; i++) {
-        const token = argv[i];
-        const eq = token.startsWith("--") ? token.indexOf("=") : -1;
-        const flag = eq > 0 ? token.slice(0, eq) : token;
-        if (isSwitch(flag)) {
-            if (eq > 0) {
-                throw new BadInput(`${flag} takes no value`);
-            }
-            if (flag === "--preview") args.preview = true;
-            else if (flag === "--compare") args.compare = true;
-            else args.help = true;
+    const given = new Set<Option>();
+    const { tokens } = tokenize({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+    for (const token of tokens) {
+        const raw = argv[token.index];
+        if (token.kind !== "option" || !isOption(token.name) || !spelledAs(raw, token.name)) {
+            throw unknownArgument(raw);
+        }
+        const name = token.name;
+        const flag = `--${name}`;
+        if (!isValueOption(name)) {
+            if (token.value !== undefined) throw new BadInput(`${flag} takes no value`);
+            args[SWITCHES[name]] = true;
             continue;
         }
-        if (!isValueFlag(flag)) {
-            const hint = flag.startsWith("-") ? "" : " (values follow their flag, e.g. --stage hero)";
-            throw new BadInput(`unknown argument "${token}"${hint}; flags: ${[...Object.keys(VALUE_FLAGS), "--preview", "--compare", "--help"].join(" ")}`);
+        if (token.value === undefined || (!token.inlineValue && token.value.startsWith("--"))) {
+            throw new BadInput(`${flag} needs a value: ${flag} ${VALUE_NAMES[name]}`);
         }
-        let value: string | undefined;
-        if (eq > 0) {
-            value = token.slice(eq + 1);
-        } else {
-            value = argv[i + 1];
-            i++;
-        }
-        if (value === undefined || (eq < 0 && value.startsWith("--"))) {
-            throw new BadInput(`${flag} needs a value: ${flag} ${VALUE_FLAGS[flag]}`);
-        }
-        if (flag !== "--config" && flag !== "--from-config" && seen.has(flag)) {
+        if (!("multiple" in OPTIONS[name]) && given.has(name)) {
             throw new BadInput(`${flag} given twice; give it once`);
         }
-        seen.add(flag);
-        switch (flag) {
-            case "--config":
-                parseConfig(value, args.config);
-                break;
-            case "--from-config":
-                args.fromConfig = args.fromConfig ?? {};
-                parseConfig(value, args.fromConfig, flag);
-                break;
-            case "--format":
-                args.format = parseFormat(value);
-                break;
-            case "--timeout":
-                args.timeoutSeconds = parseTimeout(value);
-                break;
-            case "--compare-regions":
-                args.compareRegions = parseRegionList(value);
-                break;
-            case "--stack":
-                args.stack = value;
-                break;
-            case "--stage":
-                args.stage = value;
-                break;
-            case "--from":
-                args.from = value;
-                break;
-            case "--program":
-                args.program = value;
-                break;
-            case "--usage":
-                args.usage = value;
-                break;
-            case "--baseline":
-                args.baseline = value;
-                break;
-            case "--out":
-                args.out = value;
-                break;
-            case "--policy-pack-config":
-                args.policyPackConfig = value;
-                break;
-        }
+        given.add(name);
+        TAKE[name](args, token.value);
     }
     return args;
 }

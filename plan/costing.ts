@@ -5,14 +5,14 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { CostInputError, priceResources } from "../cost";
-import { readUsageFile } from "../cost/usage";
+import { CostInputError, priceResources, type PriceOptions } from "../cost";
+import { labelledAs, readUsageFile, type UsageLayer } from "../cost/usage";
 import { toStackResources, type ProgramRun } from "../harness";
 import type { PlanCost } from "./document";
 import { BadInput } from "./errors";
 
-/** Which usage assumptions to price with. */
-export type UsageChoice = { kind: "default" } | { kind: "none" } | { kind: "file"; file: string };
+/** Which usage assumptions to price with; a file is read once, here, and `layer` is what was read (shown as given). */
+export type UsageChoice = { kind: "default" } | { kind: "none" } | { kind: "file"; file: string; layer: UsageLayer };
 
 /** What to price. */
 export interface CostRequest {
@@ -24,7 +24,8 @@ export interface CostRequest {
 
 /**
  * Checks `--usage`: "none", or an existing usage file — Runway's JSON/YAML shape or an Infracost usage file — whose
- * content is read and checked now, before the program runs (its resource names are checked after the run).
+ * content is read and checked now, before the program runs (its resource names are checked after the run, against
+ * the same reading).
  */
 export function usageChoice(arg: string | undefined): UsageChoice {
     if (arg === undefined) {
@@ -38,17 +39,16 @@ export function usageChoice(arg: string | undefined): UsageChoice {
         throw new BadInput(`--usage ${arg}: no such file (give a usage file: Runway's JSON/YAML or an Infracost usage file; or "none" for the price floor)`);
     }
     try {
-        readUsageFile(file, arg, false);
+        return { kind: "file", file, layer: readUsageFile(file, arg, false) };
     } catch (err) {
         if (err instanceof CostInputError) throw new BadInput(`--usage ${err.message}`);
         throw err;
     }
-    return { kind: "file", file };
 }
 
-/** The cost model's `usage` option for a usage choice. */
-export function usageOption(usage: UsageChoice): string | undefined {
-    return usage.kind === "none" ? "none" : usage.kind === "file" ? usage.file : undefined;
+/** The cost model's `usage` option for a usage choice: a file's layer as read, shown in `basis` by its full path. */
+export function usageOption(usage: UsageChoice): PriceOptions["usage"] {
+    return usage.kind === "none" ? "none" : usage.kind === "file" ? labelledAs(usage.layer, usage.file) : undefined;
 }
 
 /** Prices a run; bad prices or usage input (unknown region, malformed usage file) is `BadInput`. */
@@ -66,13 +66,11 @@ export function priceRun(run: ProgramRun, request: CostRequest): PlanCost {
     // Components (not custom, not remote: e.g. `aws:s3:BucketEventSubscription`) cost nothing themselves.
     const components = new Set(run.resources.filter((r) => !r.custom && !r.remote).map((r) => r.urn));
     const unpricedResources = report.unpricedResources.filter((u) => !components.has(u.urn));
-    const notes = [...report.assumptions];
+    const assumptions = [...report.assumptions];
     if (remote.length > 0) {
-        notes.unshift(`${remote.length} remote component(s) (${[...new Set(remote.map((r) => r.type))].join(", ")}) not checked and not priced: their resources are created by a plugin and invisible offline`);
+        assumptions.unshift(`${remote.length} remote component(s) (${[...new Set(remote.map((r) => r.type))].join(", ")}) not checked and not priced: their resources are created by a plugin and invisible offline`);
     }
-    for (const u of unpricedResources) {
-        notes.push(`unpriced ${u.type} ${u.urn.split("::").pop() ?? ""}: ${u.reason}`);
-    }
+    const notes = [...assumptions, ...unpricedResources.map((u) => `unpriced ${u.type} ${u.urn.split("::").pop() ?? ""}: ${u.reason}`)];
     return {
         monthlyUsd: report.monthlyUsd,
         currency: "USD",
@@ -83,6 +81,7 @@ export function priceRun(run: ProgramRun, request: CostRequest): PlanCost {
         savings: report.savings.map((s) => ({ title: s.title, urn: s.urn, monthlyUsd: s.withUsd, comparedToUsd: s.withoutUsd, detail: s.explanation })),
         monthlyRange: report.monthlyRange,
         notes,
+        assumptions,
         complete: unpricedResources.length === 0 && remote.length === 0,
         unpricedResources: [
             ...remote.map((r) => ({ urn: r.urn, type: r.type, reason: "remote component: its resources are created by a plugin and invisible offline" })),

@@ -107,6 +107,8 @@ export interface PlanCost {
     monthlyRange: { minUsd: number; maxUsd: number };
     /** Why the figures are what they are when they are not complete (no cost model, remote components...). */
     notes: string[];
+    /** `notes` less the one per unpriced resource (`unpricedResources` holds those): what reports print as notes. */
+    assumptions: string[];
     /** True when every resource that can cost money is priced: `monthlyUsd` is then the whole bill. */
     complete: boolean;
     /** Each resource left out of `monthlyUsd` (remote components included), with why. */

@@ -1,20 +1,22 @@
 /**
  * The one place the plan meets the policy pack: load Runway's pack (`policies/pack.ts`, a module that does not start
  * a server), configure it for a stage profile and the user's `--policy-pack-config`, evaluate it in-process on a
- * program run, and decode each diagnostic into a finding — an active violation, a waived one, or a policy that
- * could not be evaluated. Diagnostics are decoded by the pack's own `policies/lib/finding-format.ts`.
+ * program run, and read each diagnostic as a finding — an active violation, a waived one, or a policy that could not
+ * be evaluated. Runway's policies hand their findings over as values (`model/finding.ts`); other packs' diagnostics
+ * are decoded from their text (`model/finding-format.ts`).
  */
 import * as path from "path";
 import type { EnforcementLevel, Policy, Severity } from "@pulumi/policy";
 import { STAGES } from "../config/defaults";
 import { evaluatePack, type PackConfig, type PolicyDiagnostic, type PolicyPackDefinition, type ProgramRun } from "../harness";
 import type { PlanPolicy } from "./document";
-import { decodeDiagnostic, type DecodedFinding } from "../policies/lib/finding-format";
+import { decodeDiagnostic } from "../model/finding-format";
+import type { DecodedFinding } from "../model/finding";
 import type { Rule } from "../policies/lib/rule";
 import { isObject } from "./guards";
 import { RUNWAY_ROOT } from "./paths";
 
-/** A decoded diagnostic (the shape of `policies/lib/finding-format.ts`). */
+/** A finding as the plan reports it. */
 export interface Finding {
     policy: string;
     level: EnforcementLevel;
@@ -138,9 +140,14 @@ export function packConfigFor(pack: PolicyPackDefinition, profile: string, user:
     return config;
 }
 
-/** Decodes one diagnostic with the pack's own decoder (structured findings), best-effort for other packs. */
+/**
+ * One diagnostic as a plan finding: from the finding the policy handed over as a value (Runway's pack, in-process),
+ * else decoded from its text (best-effort for other packs).
+ */
 export function toFinding(d: PolicyDiagnostic): Finding {
-    const decoded: DecodedFinding = decodeDiagnostic(d);
+    // A finding handed over as a value names its own resource (none for a stack-wide one, which the engine then
+    // attributes to the stack).
+    const decoded: DecodedFinding = d.finding ? { ...d.finding, level: asLevel(d.enforcementLevel, "advisory") } : decodeDiagnostic(d);
     const finding: Finding = {
         policy: decoded.policy,
         level: asLevel(decoded.level, "advisory"),

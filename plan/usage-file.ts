@@ -1,10 +1,10 @@
 /**
  * `--usage <file>` against a program run: an Infracost usage file's resource names and keys must fit the resources
- * the program declared (the file's own shape is checked by `usageChoice` before the run).
+ * the program declared (the file's own shape is checked by `usageChoice` before the run, which reads it once).
  */
 import * as path from "path";
 import { CostInputError } from "../cost";
-import { checkUsageFile } from "../cost/usage";
+import { checkUsageLayer, labelledAs } from "../cost/usage";
 import type { ProgramRun } from "../harness";
 import type { UsageChoice } from "./costing";
 import { BadInput } from "./errors";
@@ -17,7 +17,7 @@ export function checkUsageAgainstRun(usage: UsageChoice, run: ProgramRun | undef
     if (usage.kind !== "file") return;
     const shownAs = path.relative(process.cwd(), usage.file) || usage.file;
     try {
-        checkUsageFile(usage.file, shownAs, run?.resources.filter((r) => r.custom));
+        checkUsageLayer(labelledAs(usage.layer, shownAs), run?.resources.filter((r) => r.custom));
     } catch (err) {
         if (err instanceof CostInputError) throw new BadInput(`--usage ${err.message}`);
         throw err;

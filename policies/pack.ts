@@ -2,11 +2,11 @@
  * The Runway policy pack as data — imported by `index.ts` (which serves it) and by tests, the plan and the
  * harness (which evaluate it in-process). Importing this module starts no server.
  *
- * Order matters: `runway-settings` first (records pack-wide settings, starts a fresh stack graph), the companions
- * `runway-waivers` and `runway-advisory` last (they report what the others queued for the same resource or stack).
+ * Order matters: `runway-settings` first (records pack-wide settings), the companions `runway-waivers` and
+ * `runway-advisory` last (they report what the rules left for them in the same request); `createPolicies` builds them.
  */
 import type { EnforcementLevel, Policies } from "@pulumi/policy";
-import { advisoryPolicy, graphPolicy, settingsPolicy, toPolicy, waiversPolicy } from "./lib/policy";
+import { createPolicies } from "./lib/policy";
 import type { ResourceRule, Rule, StackRule } from "./lib/rule";
 import { albListenerHttps, cloudfrontHttpsOnly, ec2Imdsv2Required, ecrScanOnPush, iamNoAdminStar, rdsManagedCredentials, sgNoWorldAdminPorts, sgWorldIngressWebOnly } from "./rules/access";
 import { asgScalingPolicy, ecsServiceAutoscaling } from "./rules/autoscaling";
@@ -67,7 +67,7 @@ export const graphRules: readonly StackRule[] = rules.filter((r): r is StackRule
  * The CrossGuard policies: `runway-settings`, one resource policy per resource rule, `runway-graph` (every graph
  * rule; see `graphPolicy` for why one), `runway-waivers`, `runway-advisory`. Four stack policies in all.
  */
-export const policies: Policies = [settingsPolicy(), ...resourceRules.map(toPolicy), graphPolicy(graphRules), waiversPolicy(), advisoryPolicy()];
+export const policies: Policies = createPolicies(rules);
 
 /** What `new PolicyPack(name, { policies, enforcementLevel })` is given (the harness's PolicyPackDefinition). */
 export const runwayPack: { name: string; version: string; enforcementLevel?: EnforcementLevel; policies: Policies } = {

@@ -9,7 +9,7 @@ import type { DeclaredResource, ProgramRun } from "../harness/types";
 import { effectiveAliases } from "./aliases";
 import { recipeFor, typeInfo } from "./catalog";
 import { compareInputs, type InputComparison } from "./compare";
-import type { MigrationPath, Transition, TransitionAction, TransitionOptions, TransitionResource } from "./types";
+import type { MigrationPath, PropertyChange, Transition, TransitionAction, TransitionOptions, TransitionResource } from "./types";
 import { containsUnknown, sameValue, valueAt } from "./values";
 
 const ACTIONS: readonly TransitionAction[] = ["keep", "update", "alias", "replace", "create", "delete"];
@@ -35,20 +35,24 @@ function restoresFromSnapshot(resource: DeclaredResource, before?: DeclaredResou
     });
 }
 
-function listChanges(comparison: InputComparison): string {
-    const parts = [...comparison.changed.entries()].map(([key, detail]) => `${key} ${detail}`);
-    const unknown = [...comparison.unknown.entries()].map(([key, detail]) => `${key} may change (${detail})`);
-    return [...parts, ...unknown].join("; ");
+function propertyChangesOf(comparison: InputComparison): PropertyChange[] {
+    const changed = [...comparison.changed.entries()].map(([property, change]) => ({ property, change }));
+    const unknown = [...comparison.unknown.entries()].map(([property, detail]) => ({ property, change: `may change (${detail})` }));
+    return [...changed, ...unknown];
 }
 
 /** Decides the row of a resource of the new run that existed before (same URN or aliased). */
 function matchedRow(before: DeclaredResource, after: DeclaredResource, aliased: boolean, comparison: InputComparison): TransitionResource {
     const row: TransitionResource = { urn: after.urn, type: after.type, action: "keep", stateful: isStatefulResource(after), reason: "" };
-    const changes = [...comparison.changed.keys(), ...comparison.unknown.keys()];
-    if (changes.length > 0) row.changes = changes;
+    const propertyChanges = propertyChangesOf(comparison);
+    const changes = propertyChanges.map((c) => c.property);
+    if (changes.length > 0) {
+        row.changes = changes;
+        row.propertyChanges = propertyChanges;
+    }
     if (comparison.unknown.size > 0) row.unknown = [...comparison.unknown.keys()];
     if (aliased) row.aliasedFrom = before.urn;
-    const details = listChanges(comparison);
+    const details = propertyChanges.map((c) => `${c.property} ${c.change}`).join("; ");
     if (comparison.forced !== undefined) {
         const { property, detail, certain } = comparison.forced;
         row.action = "replace";

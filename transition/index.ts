@@ -3,10 +3,10 @@
  * which stateful resources would lose data, and the recipe that keeps it. See `docs/growth.md`.
  *
  *   const t = computeTransition(heroRun, enterpriseRun);
- *   process.stdout.write(renderTransitionText(t));
  *   process.exitCode = t.blocked ? 1 : 0;
+ *
+ * It computes only: the plan's reports render a move (`plan/formats/transition.ts`).
  */
 export { computeTransition } from "./compute";
-export { renderTransitionText, renderTransitionMarkdown, summaryLine, verdict } from "./render";
 export { isStateful, statefulTypes, recipeFor, typeInfo, RECIPE_TITLES } from "./catalog";
-export type { Transition, TransitionAction, TransitionResource, TransitionOptions, MigrationPath, Recipe } from "./types";
+export type { Transition, TransitionAction, TransitionResource, TransitionOptions, MigrationPath, PropertyChange, Recipe } from "./types";

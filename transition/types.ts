@@ -21,6 +21,12 @@ export interface Recipe {
     doc: string;
 }
 
+/** How one input property changes: `old → new`, or `may change (why)` when its new value is not known until apply. */
+export interface PropertyChange {
+    property: string;
+    change: string;
+}
+
 /** One resource's fate in the move. */
 export interface TransitionResource {
     /** The URN after the move (the old URN for a deleted resource). */
@@ -37,6 +43,8 @@ export interface TransitionResource {
     property?: string;
     /** Every input property that changes (or may change, when not known until apply). */
     changes?: string[];
+    /** The same properties, in the same order, each with how it changes (what an update in place shows). */
+    propertyChanges?: PropertyChange[];
     /** Properties whose new value is not known until apply (preview), so they may change. */
     unknown?: string[];
     /** For `alias`: the URN the resource had before the move. */

@@ -8,19 +8,28 @@ import { Key } from "../security/key";
 /** Arguments of the AWS Backup plan. */
 export interface BackupArgs {
     /** Account of the stack. */
-    account: Account;
+    readonly account: Account;
     /** Key of the primary vault. */
-    kmsKeyArn: pulumi.Input<string>;
+    readonly kmsKeyArn: pulumi.Input<string>;
     /** Provider in the backup region (copies land there). */
-    backupProvider: aws.Provider;
-    /** Region of `backupProvider`. */
-    backupRegion: string;
+    readonly backupProvider: aws.Provider;
+    /**
+     * Region of `backupProvider`.
+     * @default `CONFIG_SCHEMA.backupRegion` (`us-west-2`), through `runway:backupRegion`
+     */
+    readonly backupRegion: string;
     /** Resources to back up (database, buckets). */
-    resourceArns: pulumi.Input<string>[];
-    /** Recovery points (and copies) kept (days). */
-    retentionDays: number;
-    /** Protect and retain the vaults and the copy key. */
-    protect: boolean;
+    readonly resourceArns: pulumi.Input<string>[];
+    /**
+     * Recovery points (and copies) kept (days).
+     * @default `CONFIG_SCHEMA.backupRetentionDays` (35), through `runway:backupRetentionDays`
+     */
+    readonly retentionDays: number;
+    /**
+     * Protect and retain the vaults and the copy key.
+     * @default `CONFIG_SCHEMA.protect (enterprise)` (true), through `runway:protect`
+     */
+    readonly protect: boolean;
 }
 
 /** Daily backup at 05:00 UTC. */

@@ -4,14 +4,26 @@ import { child } from "../options";
 
 /** Arguments of the monthly cost budget. */
 export interface BudgetArgs {
-    /** Monthly limit in USD. */
-    monthlyLimitUsd: number;
-    /** Email alerted when actual or forecast spend crosses a threshold. */
-    email: string;
-    /** Alert at these percentages of actual spend. */
-    actualThresholds?: number[];
-    /** Alert at these percentages of forecast spend. */
-    forecastThresholds?: number[];
+    /**
+     * Monthly limit in USD.
+     * @default `CONFIG_SCHEMA.monthlyBudget` (zero 50, hero 300, enterprise 3000), through `runway:monthlyBudget`
+     */
+    readonly monthlyLimitUsd: number;
+    /**
+     * Email alerted when actual or forecast spend crosses a threshold.
+     * @default `CONFIG_SCHEMA.alertEmail` (`ops@example.com`), through `runway:alertEmail`
+     */
+    readonly email: string;
+    /**
+     * Alert at these percentages of actual spend.
+     * @default `BUDGET_ALERTS.actual` (80 and 100)
+     */
+    readonly actualThresholds?: readonly number[];
+    /**
+     * Alert at these percentages of forecast spend.
+     * @default `BUDGET_ALERTS.forecast` (100)
+     */
+    readonly forecastThresholds?: readonly number[];
 }
 
 /** Default alert points: 80 % and 100 % of actual spend, 100 % of forecast. */

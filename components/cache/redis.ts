@@ -6,17 +6,29 @@ import { child, stateful } from "../options";
 /** Arguments of the Redis block. */
 export interface RedisArgs {
     /** Private data subnets. */
-    subnetIds: pulumi.Input<string>[];
+    readonly subnetIds: pulumi.Input<string>[];
     /** Security group admitting Redis from the tasks only. */
-    securityGroupId: pulumi.Input<string>;
-    /** Node type. */
-    nodeType: string;
-    /** Nodes: 1 (hero) or 2+ with automatic failover and Multi-AZ (enterprise). */
-    nodes: number;
-    /** Daily snapshots kept (days). */
-    snapshotRetentionDays: number;
-    /** Protect and retain the replication group. */
-    protect: boolean;
+    readonly securityGroupId: pulumi.Input<string>;
+    /**
+     * Node type.
+     * @default `CONFIG_SCHEMA.cacheNodeType` (hero `cache.t4g.micro`, enterprise `cache.t4g.small`), through `runway:cacheNodeType`
+     */
+    readonly nodeType: string;
+    /**
+     * Nodes: 1 (hero) or 2+ with automatic failover and Multi-AZ (enterprise).
+     * @default `CONFIG_SCHEMA.cacheNodes` (hero 1, enterprise 2), through `runway:cacheNodes`
+     */
+    readonly nodes: number;
+    /**
+     * Daily snapshots kept (days).
+     * @default `CONFIG_SCHEMA.dbBackupRetentionDays` (hero 7, enterprise 14), through `runway:dbBackupRetentionDays`: kept as long as database backups
+     */
+    readonly snapshotRetentionDays: number;
+    /**
+     * Protect and retain the replication group.
+     * @default `CONFIG_SCHEMA.protect` (hero false, enterprise true), through `runway:protect`
+     */
+    readonly protect: boolean;
 }
 
 /** Redis engine version. */

@@ -7,11 +7,11 @@ import { denyInsecureTransport } from "../storage/bucket";
 /** Arguments of the assets CDN. */
 export interface CdnArgs {
     /** Assets bucket name. */
-    bucketName: pulumi.Input<string>;
+    readonly bucketName: pulumi.Input<string>;
     /** Assets bucket ARN. */
-    bucketArn: pulumi.Input<string>;
+    readonly bucketArn: pulumi.Input<string>;
     /** Assets bucket regional domain name (origin). */
-    bucketRegionalDomainName: pulumi.Input<string>;
+    readonly bucketRegionalDomainName: pulumi.Input<string>;
 }
 
 /** AWS managed cache policy "CachingOptimized". */

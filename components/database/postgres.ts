@@ -2,50 +2,98 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { child, stateful } from "../options";
 
-/** Aurora Serverless v2 sizing. */
-export interface AuroraSizing {
-    /** Minimum capacity (ACU). */
-    minAcu: number;
-    /** Maximum capacity (ACU). */
-    maxAcu: number;
-    /** Reader instances besides the writer. */
-    readers: number;
+/** The RDS instance's own inputs (kind `instance`, and hero's instance kept beside Aurora). */
+export interface InstanceSizing {
+    /**
+     * RDS instance class.
+     * @default `CONFIG_SCHEMA.dbInstanceClass` (`db.t4g.micro`), through `runway:dbInstanceClass`
+     */
+    readonly instanceClass: string;
+    /**
+     * Storage in GiB; storage autoscaling goes up to `MAX_STORAGE_FACTOR` (5) times this.
+     * @default `CONFIG_SCHEMA.dbAllocatedStorage` (20), through `runway:dbAllocatedStorage`
+     */
+    readonly allocatedStorage: number;
+    /**
+     * Multi-AZ standby.
+     * @default `CONFIG_SCHEMA.dbMultiAz` (false), through `runway:dbMultiAz`
+     */
+    readonly multiAz: boolean;
 }
 
-/** Arguments of the PostgreSQL block. */
-export interface PostgresArgs {
-    /** `instance`: one RDS PostgreSQL instance (hero); `aurora`: Aurora Serverless v2 writer + readers (enterprise). */
-    kind: "instance" | "aurora";
-    /** Private data subnets (no internet route). */
-    subnetIds: pulumi.Input<string>[];
-    /** Security group admitting PostgreSQL from the tasks only. */
-    securityGroupId: pulumi.Input<string>;
-    /** PostgreSQL version. */
-    engineVersion: string;
-    /** RDS instance class (kind `instance`). */
-    instanceClass: string;
-    /** Storage in GiB (kind `instance`). */
-    allocatedStorage: number;
-    /** Multi-AZ standby (kind `instance`). */
-    multiAz: boolean;
-    /** Aurora sizing (kind `aurora`). */
-    aurora: AuroraSizing;
-    /** Automated backup retention (days, ≥ 7). */
-    backupRetentionDays: number;
-    /** Refuse deletion through the AWS API. */
-    deletionProtection: boolean;
-    /** Restore from this snapshot when the database is created (stage-move migration). */
-    snapshotIdentifier?: string;
+/** Aurora Serverless v2 sizing. */
+export interface AuroraSizing {
     /**
-     * Kind `aurora`: keep declaring hero's RDS instance (`<name>-instance`, hero's inputs) beside the cluster,
-     * so the hero → enterprise move keeps it running until cut-over instead of deleting it.
+     * Minimum capacity (ACU).
+     * @default `CONFIG_SCHEMA.auroraMinAcu` (0.5), through `runway:auroraMinAcu`
      */
-    retainHeroInstance?: boolean;
-    /** Customer-managed key for storage, Performance Insights and the master secret (enterprise). */
-    kmsKeyArn?: pulumi.Input<string>;
-    /** Protect and retain the database. */
-    protect: boolean;
+    readonly minAcu: number;
+    /**
+     * Maximum capacity (ACU).
+     * @default `CONFIG_SCHEMA.auroraMaxAcu` (8), through `runway:auroraMaxAcu`
+     */
+    readonly maxAcu: number;
+    /**
+     * Reader instances besides the writer.
+     * @default `CONFIG_SCHEMA.auroraReaders` (1), through `runway:auroraReaders`
+     */
+    readonly readers: number;
 }
+
+/** What both kinds of the PostgreSQL block take. */
+interface PostgresCommonArgs {
+    /** Private data subnets (no internet route). */
+    readonly subnetIds: pulumi.Input<string>[];
+    /** Security group admitting PostgreSQL from the tasks only. */
+    readonly securityGroupId: pulumi.Input<string>;
+    /**
+     * PostgreSQL version.
+     * @default `CONFIG_SCHEMA.dbEngineVersion` (`16.6`), through `runway:dbEngineVersion`
+     */
+    readonly engineVersion: string;
+    /**
+     * Automated backup retention (days, ≥ 7).
+     * @default `CONFIG_SCHEMA.dbBackupRetentionDays` (hero 7, enterprise 14), through `runway:dbBackupRetentionDays`
+     */
+    readonly backupRetentionDays: number;
+    /**
+     * Refuse deletion through the AWS API.
+     * @default `CONFIG_SCHEMA.protect` (hero false, enterprise true), through `runway:protect`
+     */
+    readonly deletionProtection: boolean;
+    /** Restore from this snapshot when the database is created (stage-move migration); a fresh database when unset. */
+    readonly snapshotIdentifier?: string;
+    /** Customer-managed key for storage, Performance Insights and the master secret (enterprise); AWS-managed keys when unset. */
+    readonly kmsKeyArn?: pulumi.Input<string>;
+    /**
+     * Protect and retain the database.
+     * @default `CONFIG_SCHEMA.protect` (hero false, enterprise true), through `runway:protect`
+     */
+    readonly protect: boolean;
+}
+
+/** One RDS PostgreSQL instance (hero). */
+export interface PostgresInstanceArgs extends PostgresCommonArgs, InstanceSizing {
+    /** Discriminant: one RDS PostgreSQL instance. */
+    readonly kind: "instance";
+}
+
+/** Aurora Serverless v2 PostgreSQL, a writer and readers (enterprise). */
+export interface PostgresAuroraArgs extends PostgresCommonArgs {
+    /** Discriminant: Aurora Serverless v2 writer + readers. */
+    readonly kind: "aurora";
+    /** Aurora sizing. */
+    readonly aurora: AuroraSizing;
+    /**
+     * Keep declaring hero's RDS instance (`<name>-instance`) with these, hero's, inputs beside the cluster, so the
+     * hero → enterprise move keeps it running until cut-over instead of deleting it; no instance when unset.
+     * @default unset (`CONFIG_SCHEMA.retainHeroDatabase` is false; `runway:retainHeroDatabase`)
+     */
+    readonly retainedHeroInstance?: InstanceSizing;
+}
+
+/** Arguments of the PostgreSQL block: a field belongs to the kind that uses it. */
+export type PostgresArgs = PostgresInstanceArgs | PostgresAuroraArgs;
 
 /** Database and user created in a fresh database. */
 export const DATABASE_NAME = "runway";
@@ -69,7 +117,7 @@ const INSTANCE_CREATE_ONLY = ["snapshotIdentifier", "username", "dbName"];
  *
  * The subnet group keeps its name in both kinds. Moving `instance` → `aurora` cannot happen in place: take
  * a snapshot of the instance and set `runway:dbSnapshotIdentifier` to it; Aurora is created from it, while
- * `retainHeroInstance` keeps the instance running beside it until cut-over (docs/growth.md, hero →
+ * `retainedHeroInstance` keeps the instance running beside it until cut-over (docs/growth.md, hero →
  * enterprise). Create-only inputs (snapshot, master user, database name) are `ignoreChanges`, so clearing
  * the snapshot afterwards changes nothing.
  */
@@ -113,7 +161,7 @@ export class Postgres extends pulumi.ComponentResource {
         // hero's instance. Beside Aurora (kind `aurora`, retained until cut-over) it keeps the inputs hero gave
         // it: no customer-managed key (a new kmsKeyId would force replacement) and the master user it was
         // created with (create-only inputs are ignored anyway).
-        const rdsInstance = (inEnterprise: boolean): aws.rds.Instance => {
+        const rdsInstance = (sizing: InstanceSizing, inEnterprise: boolean): aws.rds.Instance => {
             const snapshot = inEnterprise ? undefined : args.snapshotIdentifier;
             return new aws.rds.Instance(
                 `${name}-instance`,
@@ -121,12 +169,12 @@ export class Postgres extends pulumi.ComponentResource {
                     ...shared,
                     ...(inEnterprise ? {} : encryption),
                     engine: "postgres",
-                    instanceClass: args.instanceClass,
-                    allocatedStorage: args.allocatedStorage,
-                    maxAllocatedStorage: args.allocatedStorage * MAX_STORAGE_FACTOR,
+                    instanceClass: sizing.instanceClass,
+                    allocatedStorage: sizing.allocatedStorage,
+                    maxAllocatedStorage: sizing.allocatedStorage * MAX_STORAGE_FACTOR,
                     storageType: "gp3",
                     publiclyAccessible: false,
-                    multiAz: args.multiAz,
+                    multiAz: sizing.multiAz,
                     backupWindow: BACKUP_WINDOW,
                     maintenanceWindow: MAINTENANCE_WINDOW,
                     autoMinorVersionUpgrade: true,
@@ -137,7 +185,7 @@ export class Postgres extends pulumi.ComponentResource {
         };
 
         if (args.kind === "instance") {
-            const db = rdsInstance(false);
+            const db = rdsInstance(args, false);
             this.endpoint = db.address;
             this.readerEndpoint = db.address;
             this.port = db.port;
@@ -181,7 +229,7 @@ export class Postgres extends pulumi.ComponentResource {
                 );
             instance("writer", 0);
             for (let i = 0; i < args.aurora.readers; i++) instance(`reader-${i}`, 1);
-            if (args.retainHeroInstance === true) rdsInstance(true);
+            if (args.retainedHeroInstance !== undefined) rdsInstance(args.retainedHeroInstance, true);
             this.endpoint = cluster.endpoint;
             this.readerEndpoint = cluster.readerEndpoint;
             this.port = cluster.port;

@@ -4,10 +4,10 @@ import { child } from "../options";
 
 /** Arguments of the load balancer's certificate. */
 export interface CertificateArgs {
-    /** Host name the certificate covers. */
-    domain: string;
-    /** Route 53 zone of the domain: when given, validation records are created and awaited. */
-    hostedZoneId?: string;
+    /** Host name the certificate covers (`runway:domain`, required for hero and enterprise). */
+    readonly domain: string;
+    /** Route 53 zone of the domain: when given, validation records are created and awaited; unset, publish `validationRecord` yourself. */
+    readonly hostedZoneId?: string;
 }
 
 /**

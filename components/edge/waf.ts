@@ -5,7 +5,7 @@ import { child } from "../options";
 /** Arguments of the regional web ACL. */
 export interface WafArgs {
     /** ARN of the load balancer to protect. */
-    resourceArn: pulumi.Input<string>;
+    readonly resourceArn: pulumi.Input<string>;
 }
 
 /** AWS managed rule groups applied in this order. */

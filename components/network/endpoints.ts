@@ -4,16 +4,19 @@ import { child } from "../options";
 
 /** Arguments of the VPC endpoints. */
 export interface EndpointsArgs {
-    /** Region (service names). */
-    region: string;
+    /**
+     * Region (service names).
+     * @default `CONFIG_SCHEMA.region` (`us-east-1`), through `runway:region`
+     */
+    readonly region: string;
     /** VPC. */
-    vpcId: pulumi.Input<string>;
+    readonly vpcId: pulumi.Input<string>;
     /** Subnets of the interface endpoints (app subnets). */
-    subnetIds: pulumi.Input<string>[];
+    readonly subnetIds: pulumi.Input<string>[];
     /** Route tables the S3 gateway endpoint joins (app and data). */
-    routeTableIds: pulumi.Input<string>[];
+    readonly routeTableIds: pulumi.Input<string>[];
     /** Security group admitting HTTPS from the VPC. */
-    securityGroupId: pulumi.Input<string>;
+    readonly securityGroupId: pulumi.Input<string>;
 }
 
 /** Interface endpoints: image pulls, logs, secrets and parameters stay off the NAT gateways. */

@@ -5,16 +5,28 @@ import { availabilityZone, subnetCidr, TIER_OFFSET } from "./cidr";
 
 /** Arguments of the network block. */
 export interface NetworkArgs {
-    /** AWS region; AZs are `<region>a`, `<region>b`, ... */
-    region: string;
-    /** VPC IPv4 CIDR (/16../20). */
-    cidr: string;
-    /** Availability zones to span (1 for zero, 2..6 otherwise). */
-    azCount: number;
-    /** false (zero): public subnets only; true: add private app and data subnets. */
-    privateSubnets: boolean;
-    /** NAT gateways for the app subnets: none, one shared, or one per AZ. Ignored without private subnets. */
-    nat: "none" | "single" | "perAz";
+    /**
+     * AWS region; AZs are `<region>a`, `<region>b`, ...
+     * @default `CONFIG_SCHEMA.region` (`us-east-1`), through `runway:region`
+     */
+    readonly region: string;
+    /**
+     * VPC IPv4 CIDR (/16../20).
+     * @default `CONFIG_SCHEMA.vpcCidr` (`10.0.0.0/16`), through `runway:vpcCidr`
+     */
+    readonly cidr: string;
+    /**
+     * Availability zones to span (1 for zero, 2..6 otherwise).
+     * @default `CONFIG_SCHEMA.azCount` (hero 2, enterprise 3; zero always 1), through `runway:azCount`
+     */
+    readonly azCount: number;
+    /** false (zero): public subnets only; true (hero, enterprise): add private app and data subnets. */
+    readonly privateSubnets: boolean;
+    /**
+     * NAT gateways for the app subnets: none, one shared, or one per AZ. Ignored without private subnets.
+     * @default from `CONFIG_SCHEMA.natPerAz` (hero `single`, enterprise `perAz`; zero `none`), through `runway:natPerAz`
+     */
+    readonly nat: "none" | "single" | "perAz";
 }
 
 /**

@@ -5,33 +5,45 @@ import { child } from "../options";
 /** One CloudWatch metric alarm, as data. */
 export interface AlarmSpec {
     /** Short name, unique within the component. */
-    name: string;
+    readonly name: string;
     /** What firing means, for the person paged. */
-    description: string;
+    readonly description: string;
     /** Metric namespace, e.g. `AWS/ApplicationELB`. */
-    namespace: string;
+    readonly namespace: string;
     /** Metric name. */
-    metricName: string;
+    readonly metricName: string;
     /** Metric dimensions. */
-    dimensions: Record<string, pulumi.Input<string>>;
+    readonly dimensions: Record<string, pulumi.Input<string>>;
     /** Statistic (Sum, Average, Maximum) or an extended statistic such as p95. */
-    statistic: string;
-    /** Alarm when the statistic is above (GreaterThanThreshold) or at/above this value. */
-    threshold: number;
-    /** Comparison operator; default GreaterThanOrEqualToThreshold. */
-    comparison?: "GreaterThanOrEqualToThreshold" | "GreaterThanThreshold" | "LessThanThreshold";
-    /** Period in seconds. */
-    period: number;
-    /** Consecutive periods breaching before the alarm fires. */
-    evaluationPeriods: number;
+    readonly statistic: string;
+    /** Alarm when the statistic compares to this value as `comparison` says (Runway's values: `ALARM_THRESHOLDS`). */
+    readonly threshold: number;
+    /**
+     * Comparison operator.
+     * @default `DEFAULT_COMPARISON` (`GreaterThanOrEqualToThreshold`)
+     */
+    readonly comparison?: "GreaterThanOrEqualToThreshold" | "GreaterThanThreshold" | "LessThanThreshold";
+    /**
+     * Period in seconds.
+     * @default `ALARM_THRESHOLDS.periodSeconds` (300) in Runway's alarm specs
+     */
+    readonly period: number;
+    /**
+     * Consecutive periods breaching before the alarm fires.
+     * @default `ALARM_THRESHOLDS.evaluationPeriods` (2) in Runway's alarm specs
+     */
+    readonly evaluationPeriods: number;
 }
+
+/** Comparison of an alarm whose spec names none: at or above the threshold. */
+export const DEFAULT_COMPARISON = "GreaterThanOrEqualToThreshold";
 
 /** Arguments of an alarm set. */
 export interface AlarmsArgs {
     /** SNS topic notified on ALARM and OK. */
-    topicArn: pulumi.Input<string>;
+    readonly topicArn: pulumi.Input<string>;
     /** The alarms. */
-    alarms: AlarmSpec[];
+    readonly alarms: AlarmSpec[];
 }
 
 /** A set of CloudWatch metric alarms notifying one SNS topic. */
@@ -53,7 +65,7 @@ export class Alarms extends pulumi.ComponentResource {
                     dimensions: spec.dimensions,
                     ...(percentile ? { extendedStatistic: spec.statistic } : { statistic: spec.statistic }),
                     threshold: spec.threshold,
-                    comparisonOperator: spec.comparison ?? "GreaterThanOrEqualToThreshold",
+                    comparisonOperator: spec.comparison ?? DEFAULT_COMPARISON,
                     period: spec.period,
                     evaluationPeriods: spec.evaluationPeriods,
                     treatMissingData: "notBreaching",

@@ -6,12 +6,18 @@ import { Key } from "../security/key";
 
 /** Arguments of the alert topic. */
 export interface AlertsArgs {
-    /** Email subscribed to the topic (confirmation mail is sent on creation). */
-    email: string;
+    /**
+     * Email subscribed to the topic (confirmation mail is sent on creation).
+     * @default `CONFIG_SCHEMA.alertEmail` (`ops@example.com`), through `runway:alertEmail`
+     */
+    readonly email: string;
     /** Account owning the topic's key. */
-    account: Account;
-    /** Protect and retain the topic's key. */
-    protect: boolean;
+    readonly account: Account;
+    /**
+     * Protect and retain the topic's key.
+     * @default `CONFIG_SCHEMA.protect` (zero and hero false, enterprise true), through `runway:protect`
+     */
+    readonly protect: boolean;
 }
 
 /**

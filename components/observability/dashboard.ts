@@ -5,19 +5,22 @@ import { child } from "../options";
 /** One graph: a title and its metrics (`[namespace, metric, dimName, dimValue, ...]`). */
 export interface DashboardWidget {
     /** Widget title. */
-    title: string;
+    readonly title: string;
     /** Metric rows in CloudWatch dashboard syntax. */
-    metrics: pulumi.Input<string>[][];
+    readonly metrics: pulumi.Input<string>[][];
     /** Statistic of every metric in the widget. */
-    stat: string;
+    readonly stat: string;
 }
 
 /** Arguments of the dashboard. */
 export interface DashboardArgs {
-    /** Region of the metrics. */
-    region: string;
+    /**
+     * Region of the metrics.
+     * @default `CONFIG_SCHEMA.region` (`us-east-1`), through `runway:region`
+     */
+    readonly region: string;
     /** Widgets, laid out two per row. */
-    widgets: DashboardWidget[];
+    readonly widgets: DashboardWidget[];
 }
 
 const WIDTH = 12;

@@ -6,15 +6,15 @@ import { child } from "../options";
 /** Arguments of the app's configuration parameters. */
 export interface ParametersArgs {
     /** Account and region (path ARN). */
-    account: Account;
+    readonly account: Account;
     /** Path prefix, e.g. `/runway/dev`. */
-    path: string;
+    readonly path: string;
     /** Plain values: name → value (String parameters). */
-    values: Record<string, pulumi.Input<string>>;
+    readonly values: Record<string, pulumi.Input<string>>;
     /** Secret values: name → value (SecureString parameters; value stays a Pulumi secret). */
-    secureValues: Record<string, pulumi.Input<string>>;
-    /** Customer-managed key for SecureString parameters (enterprise); the AWS-managed key otherwise. */
-    kmsKeyArn?: pulumi.Input<string>;
+    readonly secureValues: Record<string, pulumi.Input<string>>;
+    /** Customer-managed key for SecureString parameters (enterprise); the AWS-managed key when unset. */
+    readonly kmsKeyArn?: pulumi.Input<string>;
 }
 
 /** The app's runtime configuration in SSM Parameter Store under one path. */

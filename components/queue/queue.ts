@@ -4,14 +4,23 @@ import { stateful } from "../options";
 
 /** Arguments of a job queue with its dead-letter queue. */
 export interface QueueArgs {
-    /** Visibility timeout (s): longer than a job takes. */
-    visibilityTimeoutSeconds: number;
-    /** Receives before a message is dead-lettered. */
-    maxReceiveCount: number;
-    /** Customer-managed KMS key (enterprise); SQS-managed SSE otherwise. */
-    kmsKeyArn?: pulumi.Input<string>;
-    /** Protect and retain both queues (messages in flight are data). */
-    protect: boolean;
+    /**
+     * Visibility timeout (s): longer than a job takes.
+     * @default `CONFIG_SCHEMA.queueVisibilityTimeout` (60), through `runway:queueVisibilityTimeout`
+     */
+    readonly visibilityTimeoutSeconds: number;
+    /**
+     * Receives before a message is dead-lettered.
+     * @default `CONFIG_SCHEMA.queueMaxReceiveCount` (5), through `runway:queueMaxReceiveCount`
+     */
+    readonly maxReceiveCount: number;
+    /** Customer-managed KMS key (enterprise); SQS-managed SSE when unset. */
+    readonly kmsKeyArn?: pulumi.Input<string>;
+    /**
+     * Protect and retain both queues (messages in flight are data).
+     * @default `CONFIG_SCHEMA.protect` (hero false, enterprise true), through `runway:protect`
+     */
+    readonly protect: boolean;
 }
 
 /** Messages are kept 4 days in the queue and 14 days (the maximum) in the dead-letter queue. */

@@ -4,10 +4,16 @@ import { child, stateful } from "../options";
 
 /** Arguments of the container registry. */
 export interface RepositoryArgs {
-    /** Tagged images kept by the lifecycle policy. */
-    keepImages: number;
-    /** Protect and retain the repository. */
-    protect: boolean;
+    /**
+     * Tagged images kept by the lifecycle policy.
+     * @default `CONFIG_SCHEMA.ecrKeepImages` (30), through `runway:ecrKeepImages`
+     */
+    readonly keepImages: number;
+    /**
+     * Protect and retain the repository.
+     * @default `CONFIG_SCHEMA.protect` (hero false, enterprise true), through `runway:protect`
+     */
+    readonly protect: boolean;
 }
 
 /**

@@ -8,13 +8,19 @@ import { Bucket } from "../storage/bucket";
 /** Arguments of the account security baseline. */
 export interface SecurityBaselineArgs {
     /** Account, partition, region. */
-    account: Account;
+    readonly account: Account;
     /** Key encrypting CloudTrail log files (its policy admits cloudtrail.amazonaws.com). */
-    trailKmsKeyArn: pulumi.Input<string>;
-    /** Object Lock retention of the trail bucket (days). */
-    trailRetentionDays: number;
-    /** Protect and retain the trail bucket. */
-    protect: boolean;
+    readonly trailKmsKeyArn: pulumi.Input<string>;
+    /**
+     * Object Lock retention of the trail bucket (days).
+     * @default `TRAIL_RETENTION_DAYS` (365), config/defaults.ts
+     */
+    readonly trailRetentionDays: number;
+    /**
+     * Protect and retain the trail bucket.
+     * @default `CONFIG_SCHEMA.protect (enterprise)` (true), through `runway:protect`
+     */
+    readonly protect: boolean;
 }
 
 /** The AWS Foundational Security Best Practices standard, in `region`. */

@@ -6,13 +6,16 @@ import { allowIn, allowOut } from "./rules";
 /** Arguments of the security-group chain. */
 export interface SecurityGroupsArgs {
     /** VPC the groups live in. */
-    vpcId: pulumi.Input<string>;
+    readonly vpcId: pulumi.Input<string>;
     /** VPC CIDR (interface endpoints accept HTTPS from it). */
-    vpcCidr: pulumi.Input<string>;
-    /** Port the web container listens on. */
-    containerPort: number;
-    /** Also create a group for VPC interface endpoints (enterprise). */
-    endpoints: boolean;
+    readonly vpcCidr: pulumi.Input<string>;
+    /**
+     * Port the web container listens on.
+     * @default `CONFIG_SCHEMA.containerPort` (8080), through `runway:containerPort`
+     */
+    readonly containerPort: number;
+    /** Also create a group for VPC interface endpoints (enterprise: true; hero: false). */
+    readonly endpoints: boolean;
 }
 
 const ANYWHERE = "0.0.0.0/0";

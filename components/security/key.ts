@@ -7,21 +7,24 @@ import { child, stateful } from "../options";
 /** An AWS service allowed to use the key, and under which condition. */
 export interface KeyServiceGrant {
     /** Service principal, e.g. `logs.us-east-1.amazonaws.com`. */
-    principal: string;
+    readonly principal: string;
     /** Condition restricting the grant (operator → key → value). */
-    condition: Record<string, Record<string, pulumi.Input<string>>>;
+    readonly condition: Record<string, Record<string, pulumi.Input<string>>>;
 }
 
 /** Arguments of a customer-managed KMS key. */
 export interface KeyArgs {
     /** What the key encrypts (key description). */
-    description: string;
+    readonly description: string;
     /** Account owning the key (its root gets administration through IAM). */
-    account: Account;
-    /** Services that encrypt with the key directly (CloudWatch Logs, CloudTrail, SNS...). */
-    services: KeyServiceGrant[];
-    /** Protect and retain the key. */
-    protect: boolean;
+    readonly account: Account;
+    /** Services that encrypt with the key directly (CloudWatch Logs, CloudTrail, SNS...); none for keys used only through IAM. */
+    readonly services: KeyServiceGrant[];
+    /**
+     * Protect and retain the key.
+     * @default `CONFIG_SCHEMA.protect` (zero and hero false, enterprise true), through `runway:protect`
+     */
+    readonly protect: boolean;
 }
 
 const DELETION_WINDOW_DAYS = 30;

@@ -3,20 +3,20 @@ import type * as pulumi from "@pulumi/pulumi";
 import { child } from "../options";
 
 /** The other side of a rule: a security group or an IPv4 range. */
-export type Peer = { securityGroupId: pulumi.Input<string> } | { cidr: pulumi.Input<string> };
+export type Peer = { readonly securityGroupId: pulumi.Input<string> } | { readonly cidr: pulumi.Input<string> };
 
 /** One TCP port rule between a security group and a peer. */
 export interface TcpRule {
     /** Logical name of the rule resource. */
-    name: string;
+    readonly name: string;
     /** The group the rule belongs to. */
-    groupId: pulumi.Input<string>;
+    readonly groupId: pulumi.Input<string>;
     /** TCP port. */
-    port: number;
+    readonly port: number;
     /** Source (ingress) or destination (egress). */
-    peer: Peer;
+    readonly peer: Peer;
     /** What the rule is for (rule description). */
-    description: string;
+    readonly description: string;
 }
 
 function peerArgs(peer: Peer): { referencedSecurityGroupId?: pulumi.Input<string>; cidrIpv4?: pulumi.Input<string> } {

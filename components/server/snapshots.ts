@@ -5,12 +5,18 @@ import { child } from "../options";
 
 /** Arguments of the daily snapshot policy. */
 export interface DailySnapshotsArgs {
-    /** Volumes carrying this tag (key → value) are snapshotted. */
-    targetTags: Record<string, string>;
-    /** Snapshots kept (one a day). */
-    retainCount: number;
-    /** UTC time of day, HH:MM. */
-    time: string;
+    /** Volumes carrying this tag (key → value) are snapshotted (zero: `SNAPSHOT_TAG`). */
+    readonly targetTags: Record<string, string>;
+    /**
+     * Snapshots kept (one a day).
+     * @default `CONFIG_SCHEMA.snapshotRetentionDays` (7), through `runway:snapshotRetentionDays`
+     */
+    readonly retainCount: number;
+    /**
+     * UTC time of day, HH:MM.
+     * @default `SNAPSHOT_TIME` (`03:00`), server/web-server.ts
+     */
+    readonly time: string;
 }
 
 /** Daily EBS snapshots through Data Lifecycle Manager, with its service role. */

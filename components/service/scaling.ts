@@ -3,26 +3,53 @@ import type * as pulumi from "@pulumi/pulumi";
 
 /** Target tracking on the service's average CPU (the web service). */
 export interface CpuScaling {
-    kind: "cpu";
-    /** Target average CPU (%). */
-    targetPercent: number;
-    /** Seconds between scale-in steps. */
-    scaleInCooldown: number;
-    /** Seconds between scale-out steps. */
-    scaleOutCooldown: number;
+    /** Discriminant. */
+    readonly kind: "cpu";
+    /**
+     * Target average CPU (%).
+     * @default `CONFIG_SCHEMA.cpuTarget` (70), through `runway:cpuTarget`
+     */
+    readonly targetPercent: number;
+    /**
+     * Seconds between scale-in steps.
+     * @default `CONFIG_SCHEMA.scaleInCooldown` (300), through `runway:scaleInCooldown` (web only)
+     */
+    readonly scaleInCooldown: number;
+    /**
+     * Seconds between scale-out steps.
+     * @default `CONFIG_SCHEMA.scaleOutCooldown` (60), through `runway:scaleOutCooldown` (web only)
+     */
+    readonly scaleOutCooldown: number;
 }
+
+/**
+ * The queue worker's own cooldowns (s). `runway:scaleInCooldown` and `runway:scaleOutCooldown` configure the web
+ * service only, so queue-backlog scaling never takes them: it scales out a minute after the backlog grows and
+ * in only after five quiet minutes, so a bursty queue does not make the worker count flap.
+ */
+export const QUEUE_SCALING_COOLDOWNS = { scaleInCooldown: 300, scaleOutCooldown: 60 } as const;
 
 /** Target tracking on queue backlog per running task (the worker). */
 export interface QueueScaling {
-    kind: "queue";
+    /** Discriminant. */
+    readonly kind: "queue";
     /** Queue whose visible messages drive scaling. */
-    queueName: pulumi.Input<string>;
-    /** Backlog per task to aim for. */
-    messagesPerTask: number;
-    /** Seconds between scale-in steps. */
-    scaleInCooldown: number;
-    /** Seconds between scale-out steps. */
-    scaleOutCooldown: number;
+    readonly queueName: pulumi.Input<string>;
+    /**
+     * Backlog per task to aim for.
+     * @default `CONFIG_SCHEMA.messagesPerWorker` (100), through `runway:messagesPerWorker`
+     */
+    readonly messagesPerTask: number;
+    /**
+     * Seconds between scale-in steps.
+     * @default `QUEUE_SCALING_COOLDOWNS.scaleInCooldown` (300)
+     */
+    readonly scaleInCooldown?: number;
+    /**
+     * Seconds between scale-out steps.
+     * @default `QUEUE_SCALING_COOLDOWNS.scaleOutCooldown` (60)
+     */
+    readonly scaleOutCooldown?: number;
 }
 
 /** How a service scales. */
@@ -32,10 +59,14 @@ type TargetTracking = aws.types.input.appautoscaling.PolicyTargetTrackingScaling
 
 /** The target-tracking configuration for `scaling` of service `serviceName` in `clusterName`. */
 export function targetTracking(scaling: Scaling, clusterName: pulumi.Input<string>, serviceName: pulumi.Input<string>): TargetTracking {
-    const cooldowns = { scaleInCooldown: scaling.scaleInCooldown, scaleOutCooldown: scaling.scaleOutCooldown };
     if (scaling.kind === "cpu") {
+        const cooldowns = { scaleInCooldown: scaling.scaleInCooldown, scaleOutCooldown: scaling.scaleOutCooldown };
         return { ...cooldowns, targetValue: scaling.targetPercent, predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" } };
     }
+    const cooldowns = {
+        scaleInCooldown: scaling.scaleInCooldown ?? QUEUE_SCALING_COOLDOWNS.scaleInCooldown,
+        scaleOutCooldown: scaling.scaleOutCooldown ?? QUEUE_SCALING_COOLDOWNS.scaleOutCooldown,
+    };
     return {
         ...cooldowns,
         targetValue: scaling.messagesPerTask,

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { lookupAccount } from "../account";
 import { Alarms } from "../observability/alarms";
-import { instanceAlarmSpecs } from "../observability/alarmSpecs";
+import { instanceAlarmSpecs } from "../observability/alarm-specs";
 import { declarePlatform } from "./platform";
 import { STAGE_NAME, STAGE_TYPES, stageAliases, type StageArgs, type StageOutputs } from "./stage";
 import { declareZeroServer } from "./zero";

@@ -7,7 +7,7 @@ import { Redis } from "../cache/redis";
 import { Cdn } from "../cdn/cdn";
 import { Postgres } from "../database/postgres";
 import { Certificate } from "../edge/certificate";
-import { LoadBalancer, ACCESS_LOG_PREFIX } from "../edge/loadBalancer";
+import { LoadBalancer, ACCESS_LOG_PREFIX } from "../edge/load-balancer";
 import { Waf } from "../edge/waf";
 import { Network } from "../network/network";
 import { Alerts } from "../observability/alerts";
@@ -17,18 +17,18 @@ import { Queue } from "../queue/queue";
 import { Repository } from "../registry/repository";
 import { SecurityGroups } from "../security/groups";
 import { Cluster } from "../service/cluster";
-import { FargateService } from "../service/fargateService";
-import { TaskRoles } from "../service/taskRoles";
+import { FargateService } from "../service/fargate-service";
+import { TaskRoles } from "../service/task-roles";
 import { Bucket } from "../storage/bucket";
 
 /** Customer-managed keys enterprise adds; hero passes none and AWS-managed encryption applies. */
 export interface PlatformKeys {
     /** Databases, buckets, parameters, secrets, backups. */
-    data: { arn: pulumi.Output<string> };
+    readonly data: { readonly arn: pulumi.Output<string> };
     /** Log groups, flow logs, CloudTrail. */
-    logs: { arn: pulumi.Output<string> };
+    readonly logs: { readonly arn: pulumi.Output<string> };
     /** Queues and the alert topic. */
-    queues: { arn: pulumi.Output<string> };
+    readonly queues: { readonly arn: pulumi.Output<string> };
 }
 
 /** The blocks hero and enterprise share, for the enterprise stage to wire extras onto. */
@@ -97,24 +97,27 @@ export function declarePlatform(scope: pulumi.ComponentResource, cfg: RunwayConf
 
     const registry = new Repository("registry", { keepImages: cfg.ecrKeepImages, protect: cfg.protect }, parent);
     const queue = new Queue("jobs", { visibilityTimeoutSeconds: cfg.worker.visibilityTimeout, maxReceiveCount: cfg.worker.maxReceiveCount, kmsKeyArn: keys?.queues.arn, protect: cfg.protect }, parent);
+    const databaseCommon = {
+        subnetIds: network.dataSubnetIds,
+        securityGroupId: groups.dbSecurityGroupId,
+        engineVersion: cfg.database.engineVersion,
+        backupRetentionDays: cfg.database.backupRetentionDays,
+        deletionProtection: cfg.protect,
+        snapshotIdentifier: cfg.database.snapshotIdentifier,
+        kmsKeyArn: keys?.data.arn,
+        protect: cfg.protect,
+    };
+    const instanceSizing = { instanceClass: cfg.database.instanceClass, allocatedStorage: cfg.database.allocatedStorage, multiAz: cfg.database.multiAz };
     const database = new Postgres(
         "database",
-        {
-            kind: enterprise ? "aurora" : "instance",
-            subnetIds: network.dataSubnetIds,
-            securityGroupId: groups.dbSecurityGroupId,
-            engineVersion: cfg.database.engineVersion,
-            instanceClass: cfg.database.instanceClass,
-            allocatedStorage: cfg.database.allocatedStorage,
-            multiAz: cfg.database.multiAz,
-            aurora: { minAcu: cfg.database.auroraMinAcu, maxAcu: cfg.database.auroraMaxAcu, readers: cfg.database.auroraReaders },
-            backupRetentionDays: cfg.database.backupRetentionDays,
-            deletionProtection: cfg.protect,
-            snapshotIdentifier: cfg.database.snapshotIdentifier,
-            retainHeroInstance: cfg.database.retainHeroInstance,
-            kmsKeyArn: keys?.data.arn,
-            protect: cfg.protect,
-        },
+        enterprise
+            ? {
+                  ...databaseCommon,
+                  kind: "aurora",
+                  aurora: { minAcu: cfg.database.auroraMinAcu, maxAcu: cfg.database.auroraMaxAcu, readers: cfg.database.auroraReaders },
+                  retainedHeroInstance: cfg.database.retainHeroInstance ? instanceSizing : undefined,
+              }
+            : { ...databaseCommon, ...instanceSizing, kind: "instance" },
         parent,
     );
     const cache = new Redis(
@@ -230,7 +233,7 @@ export function declarePlatform(scope: pulumi.ComponentResource, cfg: RunwayConf
             minTasks: cfg.worker.minTasks,
             maxTasks: cfg.worker.maxTasks,
             desiredTasks: cfg.worker.minTasks,
-            scaling: { kind: "queue", queueName: queue.queueName, messagesPerTask: cfg.worker.messagesPerWorker, scaleInCooldown: cfg.web.scaleInCooldown, scaleOutCooldown: cfg.web.scaleOutCooldown },
+            scaling: { kind: "queue", queueName: queue.queueName, messagesPerTask: cfg.worker.messagesPerWorker },
         },
         parent,
     );

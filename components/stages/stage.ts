@@ -15,10 +15,10 @@ export const STAGE_NAME = "runway";
 
 /** Arguments every stage component takes. */
 export interface StageArgs {
-    /** Validated stack configuration. */
-    config: RunwayConfig;
-    /** Provider in `config.backupRegion` (enterprise cross-region backup copies). */
-    backupProvider?: aws.Provider;
+    /** Validated stack configuration (every default filled in, see config/defaults.ts). */
+    readonly config: RunwayConfig;
+    /** Provider in `config.backupRegion` (enterprise cross-region backup copies); zero and hero need none. */
+    readonly backupProvider?: aws.Provider;
 }
 
 /** What a stage exposes as stack outputs. */

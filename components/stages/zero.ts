@@ -3,10 +3,10 @@ import type { RunwayConfig } from "../../config/types";
 import { Budget } from "../budget/budget";
 import { Network } from "../network/network";
 import { Alarms } from "../observability/alarms";
-import { instanceAlarmSpecs } from "../observability/alarmSpecs";
+import { instanceAlarmSpecs } from "../observability/alarm-specs";
 import { lookupAccount } from "../account";
 import { Alerts } from "../observability/alerts";
-import { WebServer } from "../server/webServer";
+import { WebServer } from "../server/web-server";
 import { Bucket } from "../storage/bucket";
 import { STAGE_NAME, STAGE_TYPES, stageAliases, type StageArgs, type StageOutputs } from "./stage";
 

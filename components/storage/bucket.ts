@@ -5,31 +5,43 @@ import { child, stateful } from "../options";
 
 /** Storage-class transitions of current object versions. */
 export interface BucketLifecycle {
-    /** Days after creation before Standard-IA. */
-    iaDays: number;
-    /** Days after creation before Glacier Deep Archive. */
-    archiveDays: number;
+    /**
+     * Days after creation before Standard-IA.
+     * @default `CONFIG_SCHEMA.assetsIaDays` (30), through `runway:assetsIaDays`
+     */
+    readonly iaDays: number;
+    /**
+     * Days after creation before Glacier Deep Archive.
+     * @default `CONFIG_SCHEMA.assetsArchiveDays` (90), through `runway:assetsArchiveDays`
+     */
+    readonly archiveDays: number;
 }
 
 /** Arguments of a private, encrypted, versioned bucket. */
 export interface BucketArgs {
-    /** Customer-managed KMS key for SSE-KMS; AES256 (SSE-S3) when absent. */
-    kmsKeyArn?: pulumi.Input<string>;
-    /** Transition current objects to colder storage (enterprise). */
-    lifecycle?: BucketLifecycle;
-    /** Delete non-current versions after this many days (unset: keep them). */
-    noncurrentExpirationDays?: number;
-    /** Object Lock in GOVERNANCE mode with this default retention (days); must be set when the bucket is created. */
-    objectLockDays?: number;
+    /** Customer-managed KMS key for SSE-KMS; AES256 (SSE-S3) when unset. */
+    readonly kmsKeyArn?: pulumi.Input<string>;
+    /** Transition current objects to colder storage (enterprise assets); no transitions when unset. */
+    readonly lifecycle?: BucketLifecycle;
+    /** Delete non-current versions after this many days; keep them when unset. */
+    readonly noncurrentExpirationDays?: number;
+    /** Object Lock in GOVERNANCE mode with this default retention (days); must be set when the bucket is created. No Object Lock when unset. */
+    readonly objectLockDays?: number;
     /**
      * Extra bucket policy statements (given the bucket ARN); a statement denying non-TLS requests is always
      * added. Leave unset when another block owns the policy (`manageBucketPolicy: false`).
      */
-    policyStatements?: (bucketArn: pulumi.Output<string>) => Statement[];
-    /** false when another component (e.g. the CDN) writes the bucket policy. Default true. */
-    manageBucketPolicy?: boolean;
-    /** Protect and retain the bucket. */
-    protect: boolean;
+    readonly policyStatements?: (bucketArn: pulumi.Output<string>) => Statement[];
+    /**
+     * false when another component (e.g. the CDN) writes the bucket policy.
+     * @default true
+     */
+    readonly manageBucketPolicy?: boolean;
+    /**
+     * Protect and retain the bucket.
+     * @default `CONFIG_SCHEMA.protect` (zero and hero false, enterprise true), through `runway:protect`
+     */
+    readonly protect: boolean;
 }
 
 const ABORT_MULTIPART_DAYS = 7;

@@ -8,6 +8,8 @@ import type { PriceResult } from "../types";
 import { addInternetEgress, addPublicIpv4, ebsVolume } from "./shared";
 
 const EIP = "aws:ec2/eip:Eip";
+const CAPACITY_PROVIDER = "aws:ecs/capacityProvider:CapacityProvider";
+const SCALERS = ["aws:autoscaling/policy:Policy", "aws:autoscaling/schedule:Schedule"];
 const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
 const DEFAULT_ROOT_GB = 8;
 
@@ -38,18 +40,12 @@ const instance: Pricer = (r, ctx) => {
         if ("unpriced" in cost) return cost;
         line.fixed(cost.usd, `data volume ${cost.text}`);
     }
-    const eips = ctx.graph.ofType(EIP).filter((e) => linkedToInstance(e, r));
+    const eips = ctx.graph.referencing(r, [EIP], { instance: ["id"] });
     const autoIp = bool(r.props, "associatePublicIpAddress") === true && eips.length === 0;
     if (autoIp) addPublicIpv4(line, ctx, 1, "auto-assigned");
     if (autoIp || eips.length > 0) addInternetEgress(line, r, ctx);
     return line.build();
 };
-
-function linkedToInstance(eip: StackResource, instanceResource: StackResource): boolean {
-    if ((eip.propertyDependencies.instance ?? []).includes(instanceResource.urn)) return true;
-    const id = str(instanceResource.props, "id");
-    return id !== undefined && str(eip.props, "instance") === id;
-}
 
 const eip: Pricer = (r, ctx) => {
     const line = ctx.line();
@@ -67,16 +63,12 @@ const volume: Pricer = (r, ctx) => {
 
 /** True when a scaling policy, schedule or ECS capacity provider in the stack changes the group's size. */
 function scales(r: StackResource, ctx: PricingContext): boolean {
-    const name = str(r.props, "name");
-    const byName = (t: StackResource) => name !== undefined && str(t.props, "autoscalingGroupName") === name;
-    const policies = ctx.graph.ofType("aws:autoscaling/policy:Policy", "aws:autoscaling/schedule:Schedule");
-    const providers = ctx.graph.ofType("aws:ecs/capacityProvider:CapacityProvider").filter((c) => (c.propertyDependencies.autoScalingGroupProvider ?? []).includes(r.urn));
-    return providers.length > 0 || policies.some((p) => (p.propertyDependencies.autoscalingGroupName ?? []).includes(r.urn) || byName(p));
+    return ctx.graph.referencing(r, [CAPACITY_PROVIDER], "autoScalingGroupProvider").length > 0
+        || ctx.graph.referencing(r, SCALERS, { autoscalingGroupName: ["name"] }).length > 0;
 }
 
 const autoScalingGroup: Pricer = (r, ctx): PriceResult => {
-    const template = ctx.graph.resolve(r, "launchTemplate", [LAUNCH_TEMPLATE])
-        ?? ctx.graph.ofType(LAUNCH_TEMPLATE).find((t) => (r.propertyDependencies.launchTemplate ?? []).includes(t.urn));
+    const template = ctx.graph.resolve(r, "launchTemplate", [LAUNCH_TEMPLATE]);
     if (rec(r.props, "mixedInstancesPolicy") !== undefined) return { unpriced: "mixed-instances Auto Scaling groups are not modelled" };
     const instanceType = str(template?.props, "instanceType");
     const hourly = instanceHourly(ctx, instanceType);

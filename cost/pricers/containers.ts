@@ -22,7 +22,7 @@ export function parseTaskSize(cpu: string | undefined, memory: string | undefine
 
 /** The task definition a service runs: by property dependency, else by ARN or family. */
 function taskDefinitionOf(ctx: PricingContext, service: StackResource): StackResource | undefined {
-    const linked = ctx.graph.linkedBy(service, "taskDefinition", [TASK_DEFINITION])[0];
+    const linked = ctx.graph.linked(service, "taskDefinition").find((t) => t.type === TASK_DEFINITION);
     if (linked !== undefined) return linked;
     const ref = str(service.props, "taskDefinition");
     if (ref === undefined) return undefined;
@@ -34,14 +34,13 @@ function taskDefinitionOf(ctx: PricingContext, service: StackResource): StackRes
 
 /** The autoscaling target that scales a service: by property dependency, else by `service/<cluster>/<name>`. */
 export function autoscalingTargetOf(ctx: PricingContext, service: StackResource): StackResource | undefined {
-    const targets = ctx.graph.ofType(TARGET);
-    const linked = targets.find((t) => (t.propertyDependencies.resourceId ?? []).includes(service.urn));
+    const linked = ctx.graph.referencing(service, [TARGET], "resourceId")[0];
     if (linked !== undefined) return linked;
     const name = str(service.props, "name");
     if (name === undefined) return undefined;
     const clusterRef = str(service.props, "cluster");
     const clusterName = clusterRef?.split("/").pop();
-    return targets.find((t) => {
+    return ctx.graph.ofType(TARGET).find((t) => {
         const parts = /^service\/([^/]+)\/([^/]+)$/.exec(str(t.props, "resourceId") ?? "");
         return parts !== null && parts[2] === name && (clusterName === undefined || parts[1] === clusterName);
     });

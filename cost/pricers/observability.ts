@@ -11,13 +11,7 @@ const NEVER_EXPIRE_MONTHS = 12;
 
 /** The flow log that delivers into `group`, if any. */
 function flowLogInto(ctx: PricingContext, group: StackResource): StackResource | undefined {
-    const arn = str(group.props, "arn");
-    const name = str(group.props, "name");
-    return ctx.graph.ofType(FLOW_LOG).find((f) => {
-        const deps = [...(f.propertyDependencies.logDestination ?? []), ...(f.propertyDependencies.logGroupName ?? [])];
-        if (deps.includes(group.urn)) return true;
-        return (arn !== undefined && str(f.props, "logDestination") === arn) || (name !== undefined && str(f.props, "logGroupName") === name);
-    });
+    return ctx.graph.referencing(group, [FLOW_LOG], { logDestination: ["arn"], logGroupName: ["name"] })[0];
 }
 
 const logGroup: Pricer = (r, ctx) => {

@@ -19,10 +19,7 @@ interface Tier {
 }
 
 function lifecycleOf(ctx: PricingContext, bucket: StackResource): StackResource | undefined {
-    const names = [str(bucket.props, "bucket"), str(bucket.props, "id")].filter((n): n is string => n !== undefined);
-    return ctx.graph
-        .ofType(...LIFECYCLE_TYPES)
-        .find((c) => (c.propertyDependencies.bucket ?? []).includes(bucket.urn) || names.includes(str(c.props, "bucket") ?? "\u0000"));
+    return ctx.graph.referencing(bucket, LIFECYCLE_TYPES, { bucket: ["bucket", "id"] })[0];
 }
 
 /**

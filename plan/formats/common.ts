@@ -145,6 +145,5 @@ export function collapseNames(names: readonly string[], max: number): string {
 
 /** The cost notes, less the per-resource "unpriced ..." ones: reports list those with the unpriced resources. */
 export function costNotes(cost: PlanCost): string[] {
-    const listed = new Set(cost.unpricedResources.map((u) => `unpriced ${u.type} ${urnName(u.urn)}: ${u.reason}`));
-    return cost.notes.filter((note) => !listed.has(note));
+    return cost.assumptions;
 }

@@ -1,6 +1,7 @@
 /** Renders `--compare-regions`: the one run priced in each region, side by side (text, markdown or JSON). */
 import type { RegionColumn, RegionComparison } from "../compare-regions";
 import { urnName, usd } from "./common";
+import { sideBySide } from "./text-table";
 
 /** The comparison as one JSON document. */
 export function renderRegionsJson(comparison: RegionComparison): string {
@@ -59,13 +60,12 @@ function header(comparison: RegionComparison): string {
 /** The comparison as a text table. */
 export function renderRegionsText(comparison: RegionComparison): string {
     const table = rows(comparison);
-    const widths = table[0].map((_, col) => Math.max(...table.map((row) => row[col].length)));
     const lines = [
         `Runway plan — stack ${comparison.stack}, stage ${comparison.stage}, program ${comparison.program}: priced in ${comparison.regions.length} regions`,
         header(comparison),
         "",
     ];
-    for (const row of table) lines.push(row.map((cellText, col) => (col === 0 ? cellText.padEnd(widths[col]) : cellText.padStart(widths[col]))).join("   "));
+    lines.push(...sideBySide(table));
     lines.push("", "* the line rests partly on derived figures (not list prices).");
     const pinned = pinnedLines(comparison);
     if (pinned.length > 0) lines.push("", "Pinned (not moved):", ...pinned.map((p) => `  - ${p}`));

@@ -1,6 +1,7 @@
 /** Renders `--compare`: the three stages side by side (text, markdown or JSON). */
 import type { Comparison } from "../compare";
 import { plural, urnName, usd } from "./common";
+import { sideBySide } from "./text-table";
 
 export function renderComparisonJson(comparison: Comparison): string {
     return `${JSON.stringify(comparison, null, 2)}\n`;
@@ -23,9 +24,8 @@ function rows(comparison: Comparison): string[][] {
 
 export function renderComparisonText(comparison: Comparison): string {
     const table = rows(comparison);
-    const widths = table[0].map((_, col) => Math.max(...table.map((row) => row[col].length)));
     const lines = [`Runway plan — stack ${comparison.stack}, program ${comparison.program}: the stages side by side`, ""];
-    for (const row of table) lines.push(row.map((cellText, col) => (col === 0 ? cellText.padEnd(widths[col]) : cellText.padStart(widths[col]))).join("   "));
+    lines.push(...sideBySide(table));
     return `${lines.join("\n")}\n`;
 }
 

@@ -4,12 +4,13 @@
  * and what could not be evaluated are skipped cases (visible, never green). With `--from`, a `stage-move` suite: each
  * stateful resource the move deletes or replaces is a case, failed when it has no migration path (data loss).
  */
-/** The suite of the stage move (`--from`). */
-export const STAGE_MOVE_SUITE = "stage-move";
+import { create } from "xmlbuilder2";
 import type { PlanDocument } from "../document";
 import { destructiveRows } from "../transition";
 import { location, resourceIndex, urnName } from "./common";
-import { xmlAttributes, xmlEscape } from "./xml";
+
+/** The suite of the stage move (`--from`). */
+export const STAGE_MOVE_SUITE = "stage-move";
 
 interface Case {
     name: string;
@@ -75,22 +76,22 @@ export function renderJunit(doc: PlanDocument): string {
     const all = [...suites.values()].flat();
     const failures = (cases: Case[]) => cases.filter((c) => c.failure).length;
     const skipped = (cases: Case[]) => cases.filter((c) => c.skipped !== undefined).length;
-    const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
-    lines.push(`<testsuites${xmlAttributes({ name: `runway plan ${doc.stack}/${doc.stage}`, tests: all.length, failures: failures(all), errors: 0, skipped: skipped(all), time: 0 })}>`);
+    // Characters XML 1.0 cannot carry (control characters, lone surrogates) are dropped; attributes left undefined are left out.
+    const root = create({ version: "1.0", encoding: "UTF-8", invalidCharReplacement: "" }).ele("testsuites", {
+        name: `runway plan ${doc.stack}/${doc.stage}`,
+        tests: all.length,
+        failures: failures(all),
+        errors: 0,
+        skipped: skipped(all),
+        time: 0,
+    });
     for (const [policy, cases] of suites) {
-        lines.push(`  <testsuite${xmlAttributes({ name: policy, tests: cases.length, failures: failures(cases), errors: 0, skipped: skipped(cases), time: 0 })}>`);
+        const suite = root.ele("testsuite", { name: policy, tests: cases.length, failures: failures(cases), errors: 0, skipped: skipped(cases), time: 0 });
         for (const c of cases) {
-            const attrs = xmlAttributes({ name: c.name, classname: c.classname, file: c.file, line: c.line, time: 0 });
-            if (c.failure) {
-                lines.push(`    <testcase${attrs}>`, `      <failure${xmlAttributes({ message: c.failure.message, type: c.failure.type })}>${xmlEscape(c.failure.body)}</failure>`, "    </testcase>");
-            } else if (c.skipped !== undefined) {
-                lines.push(`    <testcase${attrs}>`, `      <skipped${xmlAttributes({ message: c.skipped })}/>`, "    </testcase>");
-            } else {
-                lines.push(`    <testcase${attrs}/>`);
-            }
+            const testcase = suite.ele("testcase", { name: c.name, classname: c.classname, file: c.file, line: c.line, time: 0 });
+            if (c.failure) testcase.ele("failure", { message: c.failure.message, type: c.failure.type }).txt(c.failure.body);
+            else if (c.skipped !== undefined) testcase.ele("skipped", { message: c.skipped });
         }
-        lines.push("  </testsuite>");
     }
-    lines.push("</testsuites>", "");
-    return lines.join("\n");
+    return `${root.end({ prettyPrint: true, indent: "  ", newline: "\n" })}\n`;
 }

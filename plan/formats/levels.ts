@@ -7,8 +7,10 @@
  *   advisory         | warning  | warning | note    | note
  */
 import type { EnforcementLevel, Severity } from "@pulumi/policy";
+import type { Result } from "sarif";
 
-export type SarifLevel = "error" | "warning" | "note";
+/** The SARIF result levels a finding maps onto (never `none`). */
+export type SarifLevel = Exclude<Result.level, "none">;
 
 export function sarifLevel(level: EnforcementLevel, severity: Severity): SarifLevel {
     const serious = severity === "critical" || severity === "high";

@@ -8,9 +8,9 @@
  * The comment is budgeted in that order: what does not fit is cut row by row ("… N more") or left out with one line
  * saying so. The JSON plan is the artifact with everything; it is never cut.
  */
-import { renderTransitionMarkdownHead, renderTransitionMarkdownRest } from "../../transition/render";
 import type { PlanDocument, PlanViolation } from "../document";
 import { costHeadline, costLineKinds, costNotes, counts, countByType, location, plural, resourceIndex, signedUsd, urnName, usd } from "./common";
+import { renderTransitionMarkdownHead, renderTransitionMarkdownRest } from "./transition";
 
 /** The marker the PR workflow looks for to update the comment in place. */
 export const COMMENT_MARKER = "<!-- runway-plan -->";

@@ -7,7 +7,9 @@
  * of `runway-stage-move-migration`, located where the program declares the resource.
  */
 import { createHash } from "crypto";
+import type { Location, Log, ReportingDescriptor, Result } from "sarif";
 import type { PlanDocument, PlanPolicy } from "../document";
+import { frameworkLabel, isFrameworkControl } from "../../policies/lib/rule";
 import { destructiveRows } from "../transition";
 import { costHeadline, location, resourceIndex, urnName } from "./common";
 import { SECURITY_SEVERITY, sarifLevel, type SarifLevel } from "./levels";
@@ -21,16 +23,6 @@ export const DATA_LOSS_RULE = "runway-stage-move-data-loss";
 /** Rule of a stateful resource the stage move deletes or replaces with a migration path. */
 export const MIGRATION_RULE = "runway-stage-move-migration";
 
-interface SarifRule {
-    id: string;
-    name: string;
-    shortDescription: { text: string };
-    fullDescription: { text: string };
-    help: { text: string };
-    defaultConfiguration: { level: SarifLevel };
-    properties: Record<string, unknown>;
-}
-
 /** Stable across runs: only the policy and the URN. */
 export function fingerprint(policy: string, urn: string | null): string {
     return createHash("sha256").update(`${policy}\u0000${urn ?? ""}`).digest("hex");
@@ -40,7 +32,12 @@ function ruleName(id: string): string {
     return id.replace(/(^|[-_:/ ])(\w)/g, (_, _sep: string, c: string) => c.toUpperCase()).replace(/\W/g, "");
 }
 
-function rule(policy: PlanPolicy): SarifRule {
+/** A Runway rule's framework controls (`{ name, version?, control }` records) as SARIF lists them: `AWS FSBP RDS.2`. */
+function frameworkLabels(metadata: Record<string, unknown>): Record<string, unknown> {
+    return Array.isArray(metadata.frameworks) ? { frameworks: metadata.frameworks.map((f: unknown) => (isFrameworkControl(f) ? frameworkLabel(f) : f)) } : {};
+}
+
+function rule(policy: PlanPolicy): ReportingDescriptor {
     const tags = ["security", "infrastructure", "pulumi", policy.level, ...(Array.isArray(policy.metadata.topics) ? policy.metadata.topics.map(String) : [])];
     return {
         id: policy.name,
@@ -49,7 +46,7 @@ function rule(policy: PlanPolicy): SarifRule {
         fullDescription: { text: policy.description || policy.name },
         help: { text: `${policy.description}\nEnforcement: ${policy.level}; severity: ${policy.severity}. Waive one resource with a reason, owner and expiry if this is intended.` },
         defaultConfiguration: { level: sarifLevel(policy.level, policy.severity) },
-        properties: { ...policy.metadata, tags: [...new Set(tags)], "security-severity": SECURITY_SEVERITY[policy.severity], enforcementLevel: policy.level, severity: policy.severity },
+        properties: { ...policy.metadata, ...frameworkLabels(policy.metadata), tags: [...new Set(tags)], "security-severity": SECURITY_SEVERITY[policy.severity], enforcementLevel: policy.level, severity: policy.severity },
     };
 }
 
@@ -62,7 +59,7 @@ export function renderSarif(doc: PlanDocument): string {
     for (const w of doc.waived) {
         if (!policies.has(w.policy)) policies.set(w.policy, { name: w.policy, description: w.policy, level: "advisory", severity: "medium", metadata: {} });
     }
-    const rules = [...policies.values()].map(rule);
+    const rules: ReportingDescriptor[] = [...policies.values()].map(rule);
     rules.push({
         id: NOT_EVALUATED_RULE,
         name: "NotEvaluated",
@@ -97,14 +94,14 @@ export function renderSarif(doc: PlanDocument): string {
     }
     const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
     const byUrn = resourceIndex(doc);
-    const locate = (urn: string | null) => {
+    const locate = (urn: string | null): Location[] => {
         const resource = urn ? byUrn.get(urn) : undefined;
         const file = resource?.source?.file ?? doc.program;
         const line = resource?.source?.line ?? 1;
         const physical = { physicalLocation: { artifactLocation: { uri: file, uriBaseId: "%SRCROOT%" }, region: { startLine: Math.max(1, line) } } };
         return urn ? [{ ...physical, logicalLocations: [{ fullyQualifiedName: urn, name: urnName(urn), kind: "resource" }] }] : [physical];
     };
-    const base = (ruleId: string, level: SarifLevel, text: string, urn: string | null) => ({
+    const base = (ruleId: string, level: SarifLevel, text: string, urn: string | null): Result => ({
         ruleId,
         ruleIndex: ruleIndex.get(ruleId) ?? 0,
         level,
@@ -113,23 +110,24 @@ export function renderSarif(doc: PlanDocument): string {
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(ruleId, urn) },
         properties: { urn },
     });
-    const results = [
-        ...doc.violations.map((v) => ({
+    const results: Result[] = [
+        ...doc.violations.map((v): Result => ({
             ...base(v.policy, sarifLevel(v.level, v.severity), v.message, v.urn),
             ...(v.new === undefined ? {} : { baselineState: v.new ? "new" : "unchanged" }),
             properties: { urn: v.urn, enforcementLevel: v.level, severity: v.severity, ...(v.path ? { path: v.path } : {}) },
         })),
-        ...doc.waived.map((w) => ({
+        ...doc.waived.map((w): Result => ({
             ...base(w.policy, "note", `Waived: ${w.reason}`, w.urn),
             suppressions: [{ kind: "external", justification: w.reason, properties: { owner: w.owner, expires: w.expires } }],
         })),
-        ...doc.notEvaluated.map((n) => ({
-            ...base(NOT_EVALUATED_RULE, "note" as SarifLevel, `${n.policy === "*" ? "No policy" : `Policy ${n.policy}`} could not evaluate ${n.property}`, n.urn),
+        ...doc.notEvaluated.map((n): Result => ({
+            ...base(NOT_EVALUATED_RULE, "note", `${n.policy === "*" ? "No policy" : `Policy ${n.policy}`} could not evaluate ${n.property}`, n.urn),
             partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(`${NOT_EVALUATED_RULE}/${n.policy}`, n.urn) },
         })),
     ];
     const moved = doc.transition ? destructiveRows(doc.transition) : { lost: [], migrated: [] };
-    const moveResults = [...moved.lost.map((r) => ({ r, rule: DATA_LOSS_RULE, level: "error" as SarifLevel })), ...moved.migrated.map((r) => ({ r, rule: MIGRATION_RULE, level: "note" as SarifLevel }))].map(({ r, rule, level }) => ({
+    const flagged = [...moved.lost.map((r) => ({ r, rule: DATA_LOSS_RULE, level: "error" as const })), ...moved.migrated.map((r) => ({ r, rule: MIGRATION_RULE, level: "note" as const }))];
+    const moveResults = flagged.map(({ r, rule, level }): Result => ({
         ruleId: rule,
         ruleIndex: ruleIndex.get(rule) ?? 0,
         level,
@@ -144,7 +142,7 @@ export function renderSarif(doc: PlanDocument): string {
         properties: { urn: r.urn, action: r.action, ...(r.migration ? { migration: r.migration } : {}), ...(r.recipe ? { recipe: r.recipe.doc } : {}) },
     }));
     results.push(...moveResults);
-    const log = {
+    const log: Log = {
         $schema: SARIF_SCHEMA,
         version: "2.1.0",
         runs: [

@@ -1,12 +1,14 @@
 /**
  * `--format text`: what a person reads in a terminal. With `--from`, the stage move first (stateful changes on top).
  * Then the verdict and the violations grouped by resource (level, severity, explanation, graph path), waivers, what
- * could not be checked; the cost lines that cost money, the total (and what it leaves out), the free resources as one
- * count by type; then the resource tree by component, siblings of one type on one line; and where the diagram went.
+ * could not be checked; the cost lines that cost money as a table (amount, name, type and basis), the total (and
+ * what it leaves out), the free resources as one count by type; then the resource tree by component, siblings of one
+ * type on one line; and where the diagram went.
  */
-import { renderTransitionText } from "../../transition/render";
 import type { PlanDocument, PlanResource, PlanViolation } from "../document";
 import { collapseNames, costHeadline, costLineKinds, costNotes, counts, countByType, location, plural, resourceIndex, signedUsd, urnName, usd, wrap } from "./common";
+import { textTable, type TextTableLayout } from "./text-table";
+import { renderTransitionText } from "./transition";
 
 /** Where the caller put the diagram (text reports do not print mermaid). */
 export interface TextContext {
@@ -111,17 +113,19 @@ function notEvaluated(doc: PlanDocument): string[] {
 const WRAP = 120;
 /** Names a line of resources at $0.00 until usage is given shows. */
 const NAMES = 20;
+/** The least width of the rule above the total. */
+const RULE = 10;
+/** The paid cost lines: amount, name, then type and basis. */
+const COST_TABLE: TextTableLayout = { align: ["right", "left", "left"], gap: "  ", indent: "  " };
 
 function cost(doc: PlanDocument): string[] {
     const c = doc.cost;
     const lines = ["", `Cost (${c.region}${c.priceDate ? `, list prices of ${c.priceDate}` : ""}, ${c.currency}/month)`];
     const { paid, needUsage, free } = costLineKinds(c);
-    const width = Math.max(10, ...paid.map((l) => usd(l.monthlyUsd).length), usd(c.monthlyUsd).length);
-    for (const l of paid) {
-        const range = l.range ? ` (range ${usd(l.range.minUsd)}..${usd(l.range.maxUsd)})` : "";
-        lines.push(`  ${usd(l.monthlyUsd).padStart(width)}  ${urnName(l.urn)}  ${l.type}${range}  — ${l.basis}`);
-    }
-    lines.push(`  ${"-".repeat(width)}`, `  ${usd(c.monthlyUsd).padStart(width)}  total`);
+    const total = usd(c.monthlyUsd);
+    const rows = paid.map((l) => [usd(l.monthlyUsd), urnName(l.urn), `${l.type}${l.range ? ` (range ${usd(l.range.minUsd)}..${usd(l.range.maxUsd)})` : ""}  — ${l.basis}`]);
+    const rule = "-".repeat(Math.max(RULE, total.length, ...rows.map(([amount]) => amount.length)));
+    lines.push(...textTable([...rows, [rule, "", ""], [total, "total", ""]], COST_TABLE));
     if (c.unpricedResources.length > 0) {
         lines.push(`  + ${plural(c.unpricedResources.length, "resource")} not priced (not in the total):`);
         for (const u of c.unpricedResources) lines.push(`      ${urnName(u.urn)}  ${u.type}  — ${u.reason}`);

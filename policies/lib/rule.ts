@@ -9,6 +9,26 @@ import type { Graph } from "../../model/graph";
 import type { StackResource } from "../../model/resource";
 import type { PackSettings, Stage } from "./settings";
 
+/** One control of a compliance framework, e.g. AWS FSBP `RDS.2` or CIS AWS 3.0 `5.2`. */
+export interface FrameworkControl {
+    /** The framework: `AWS FSBP`, `CIS AWS`, `AWS Well-Architected`. */
+    readonly name: string;
+    /** The framework's version, when its control ids depend on it (CIS AWS: `1.4`, `3.0`). */
+    readonly version?: string;
+    /** The control's id in that framework (and version): `RDS.2`, `5.2`, `REL07-BP01`. */
+    readonly control: string;
+}
+
+/** A control as one string, as tags, SARIF and the README show it: `AWS FSBP RDS.2`, `CIS AWS 3.0 5.2`. */
+export function frameworkLabel(f: FrameworkControl): string {
+    return f.version === undefined ? `${f.name} ${f.control}` : `${f.name} ${f.version} ${f.control}`;
+}
+
+/** Whether a value read back from metadata (plan documents, other packs) is a framework control record. */
+export function isFrameworkControl(value: unknown): value is FrameworkControl {
+    return typeof value === "object" && value !== null && "name" in value && typeof value.name === "string" && "control" in value && typeof value.control === "string" && (!("version" in value) || value.version === undefined || typeof value.version === "string");
+}
+
 export interface RuleMeta {
     /** Unique, kebab-case. */
     name: string;
@@ -17,8 +37,8 @@ export interface RuleMeta {
     severity: Severity;
     /** Default level; every level can be changed with pack config. */
     enforcementLevel: EnforcementLevel;
-    /** Framework controls, e.g. `AWS FSBP RDS.2`, `CIS AWS 1.4 5.2`. */
-    frameworks: string[];
+    /** The framework controls it implements, one record each (`rules/frameworks.ts` names the frameworks and their sources). */
+    frameworks: readonly FrameworkControl[];
     /** What to do about a violation (added to every message unless a finding says something more precise). */
     remediationSteps: string;
     /** The service area, for the README table and tags. */

@@ -2,9 +2,10 @@
  * Pack-wide settings: the stage profile, strict unknowns, waivers and "today".
  *
  * CrossGuard config is per policy. The pack therefore has a first policy, `runway-settings`, whose config holds
- * the pack-wide settings; the analyzer runs policies in list order, so `runway-settings` records its config in
- * module state at the start of every Analyze / AnalyzeStack call and every later policy reads it. Every policy
- * also accepts the same keys in its own config, which win over the pack-wide ones (waivers add up).
+ * the pack-wide settings; the analyzer runs policies in list order, so `runway-settings` records its config in its
+ * pack's `PackWideSettings` (one per pack instance, see `PackScope`) at the start of every Analyze / AnalyzeStack
+ * call and every later policy of the pack reads it. Every policy also accepts the same keys in its own config, which
+ * win over the pack-wide ones (waivers add up). `resolveSettings` itself is a pure function of both configs.
  */
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { isRecord } from "../../model/wire";
@@ -51,42 +52,6 @@ export const SETTINGS_SCHEMA: Record<string, PolicyConfigJSONSchema> = {
 
 const SETTING_KEYS = Object.keys(SETTINGS_SCHEMA);
 
-let packWide: Record<string, unknown> = {};
-/** Bumped whenever `packWide` changes, so that resolvers know their cached settings are stale. */
-let packWideVersion = 0;
-
-/** True when both are records with the same keys holding the very same values. */
-function sameEntries(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-    const keys = Object.keys(a);
-    if (keys.length !== Object.keys(b).length) {
-        return false;
-    }
-    for (const key of keys) {
-        if (a[key] !== b[key] || !(key in b)) {
-            return false;
-        }
-    }
-    return true;
-}
-
-/**
- * Called by `runway-settings` at the start of each Analyze / AnalyzeStack with its own config. The server hands
- * every call a fresh object with the same values: then nothing changes.
- */
-export function recordPackSettings(config: unknown): void {
-    const next = isRecord(config) ? config : {};
-    if (!sameEntries(packWide, next)) {
-        packWide = { ...next };
-        packWideVersion++;
-    }
-}
-
-/** Forgets recorded settings (tests). */
-export function resetPackSettings(): void {
-    packWide = {};
-    packWideVersion++;
-}
-
 /** Parses YYYY-MM-DD as a UTC date; undefined when malformed or not a real date. */
 export function parseDate(text: string): Date | undefined {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
@@ -102,8 +67,8 @@ function today(): Date {
     return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 }
 
-/** The settings a policy works with: pack-wide ones overlaid with the policy's own config. */
-export function resolveSettings(own: unknown): PackSettings {
+/** The settings a policy works with: the pack-wide ones (`runway-settings`' config) overlaid with its own config. */
+export function resolveSettings(own: unknown, packWide: Readonly<Record<string, unknown>> = {}): PackSettings {
     const mine = isRecord(own) ? own : {};
     const problems: string[] = [];
     const pick = (key: string): unknown => (mine[key] !== undefined ? mine[key] : packWide[key]);
@@ -146,26 +111,64 @@ export function resolveSettings(own: unknown): PackSettings {
 
 const DAY_MS = 86_400_000;
 
-/**
- * `resolveSettings` for one caller (one rule), which asks again for every resource with the same config: the last
- * answer is reused while the config holds the same values, the pack-wide settings have not changed, the date is the
- * same (expiry is by day) and `RUNWAY_POLICY_NOW` is unchanged. The settings handed out are frozen: shared, so
- * nobody may change them.
- */
-export function settingsResolver(): (own: unknown) => PackSettings {
-    let last: { own: Record<string, unknown>; version: number; day: number; envNow: string | undefined; settings: PackSettings } | undefined;
-    return (own) => {
-        const mine = isRecord(own) ? own : {};
-        const day = Math.floor(Date.now() / DAY_MS);
-        const envNow = process.env[NOW_ENV];
-        if (last && last.version === packWideVersion && last.day === day && last.envNow === envNow && sameEntries(last.own, mine)) {
-            return last.settings;
+/** True when both are records with the same keys holding the very same values. */
+function sameEntries(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) {
+        return false;
+    }
+    for (const key of keys) {
+        if (a[key] !== b[key] || !(key in b)) {
+            return false;
         }
-        const resolved = resolveSettings(mine);
-        const settings = Object.freeze({ ...resolved, waivers: Object.freeze(resolved.waivers) as unknown[], problems: Object.freeze(resolved.problems) as string[] });
-        last = { own: { ...mine }, version: packWideVersion, day, envNow, settings };
-        return settings;
-    };
+    }
+    return true;
+}
+
+/** The pack-wide settings of one pack instance, as `runway-settings` last recorded them. */
+export class PackWideSettings {
+    private values: Record<string, unknown> = {};
+    /** Bumped whenever the values change, so that resolvers know their cached settings are stale. */
+    private version = 0;
+
+    /**
+     * Called by `runway-settings` at the start of each Analyze / AnalyzeStack with its own config. The server hands
+     * every call a fresh object with the same values: then nothing changes.
+     */
+    record(config: unknown): void {
+        const next = isRecord(config) ? config : {};
+        if (!sameEntries(this.values, next)) {
+            this.values = { ...next };
+            this.version++;
+        }
+    }
+
+    /** A policy's settings: these pack-wide ones overlaid with its own config. */
+    resolve(own: unknown): PackSettings {
+        return resolveSettings(own, this.values);
+    }
+
+    /**
+     * `resolve` for one caller (one rule), which asks again for every resource with the same config: the last
+     * answer is reused while the config holds the same values, the pack-wide settings have not changed, the date is
+     * the same (expiry is by day) and `RUNWAY_POLICY_NOW` is unchanged. The settings handed out are frozen: shared,
+     * so nobody may change them.
+     */
+    resolver(): (own: unknown) => PackSettings {
+        let last: { own: Record<string, unknown>; version: number; day: number; envNow: string | undefined; settings: PackSettings } | undefined;
+        return (own) => {
+            const mine = isRecord(own) ? own : {};
+            const day = Math.floor(Date.now() / DAY_MS);
+            const envNow = process.env[NOW_ENV];
+            if (last && last.version === this.version && last.day === day && last.envNow === envNow && sameEntries(last.own, mine)) {
+                return last.settings;
+            }
+            const resolved = this.resolve(mine);
+            const settings = Object.freeze({ ...resolved, waivers: Object.freeze(resolved.waivers) as unknown[], problems: Object.freeze(resolved.problems) as string[] });
+            last = { own: { ...mine }, version: this.version, day, envNow, settings };
+            return settings;
+        };
+    }
 }
 
 /** The policy's own config without the pack-wide keys. */

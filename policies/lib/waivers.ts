@@ -28,27 +28,30 @@ export interface Waiver {
     resource?: string;
 }
 
-/** Policy names the pack knows, and which of them can never be waived (filled as policies are built). */
-const known = new Map<string, { neverWaivable: boolean }>();
-
-export function registerWaivablePolicy(name: string, neverWaivable: boolean): void {
-    known.set(name, { neverWaivable });
+/** The policies (rules) a pack has, and which of them can never be waived: what a waiver is checked against. */
+export interface PolicyCatalog {
+    readonly known: ReadonlySet<string>;
+    readonly neverWaivable: ReadonlySet<string>;
 }
 
-export function isNeverWaivable(policy: string): boolean {
-    return known.get(policy)?.neverWaivable === true;
+/** The catalog of a pack's rules. */
+export function catalogOf(rules: readonly { name: string; neverWaivable?: boolean }[]): PolicyCatalog {
+    return { known: new Set(rules.map((r) => r.name)), neverWaivable: new Set(rules.filter((r) => r.neverWaivable === true).map((r) => r.name)) };
 }
+
+/** A catalog that knows no policy: for reading waivers where only their shape matters. */
+const NO_POLICIES: PolicyCatalog = { known: new Set(), neverWaivable: new Set() };
 
 export interface ParsedWaivers {
     waivers: Waiver[];
     problems: string[];
 }
 
-function checkFields(w: Waiver, where: string, now: Date, problems: string[]): boolean {
+function checkFields(w: Waiver, where: string, now: Date, problems: string[], catalog: PolicyCatalog): boolean {
     const before = problems.length;
-    if (!known.has(w.policy)) {
-        problems.push(`${where}: policy "${w.policy}" does not exist in this pack (known: ${[...known.keys()].filter((n) => !n.startsWith("runway-")).join(", ")})`);
-    } else if (isNeverWaivable(w.policy)) {
+    if (!catalog.known.has(w.policy)) {
+        problems.push(`${where}: policy "${w.policy}" does not exist in this pack (known: ${[...catalog.known].filter((n) => !n.startsWith("runway-")).join(", ")})`);
+    } else if (catalog.neverWaivable.has(w.policy)) {
         problems.push(`${where}: policy "${w.policy}" can never be waived; fix the resource instead`);
     }
     if (w.reason.trim().length < MIN_REASON_LENGTH) {
@@ -67,8 +70,8 @@ function checkFields(w: Waiver, where: string, now: Date, problems: string[]): b
 }
 
 /** True when the waiver is well-formed, for a waivable known policy, and not expired on `now`. */
-export function isActive(w: Waiver, now: Date): boolean {
-    return checkFields(w, "", now, []);
+export function isActive(w: Waiver, now: Date, catalog: PolicyCatalog): boolean {
+    return checkFields(w, "", now, [], catalog);
 }
 
 /** True when the waiver is well-formed otherwise but its date has passed. */
@@ -78,7 +81,7 @@ export function isExpired(w: Waiver, now: Date): boolean {
 }
 
 /** Parses the `runway:waive` tag value. */
-export function parseWaiverTag(value: unknown, now: Date): ParsedWaivers {
+export function parseWaiverTag(value: unknown, now: Date, catalog: PolicyCatalog): ParsedWaivers {
     const text = asString(value);
     const out: ParsedWaivers = { waivers: [], problems: [] };
     if (typeof text !== "string") {
@@ -114,14 +117,14 @@ export function parseWaiverTag(value: unknown, now: Date): ParsedWaivers {
             out.problems.push(`${where}: expires=YYYY-MM-DD is missing (waivers must expire)`);
             continue;
         }
-        checkFields(waiver, where, now, out.problems);
+        checkFields(waiver, where, now, out.problems, catalog);
         out.waivers.push(waiver);
     }
     return out;
 }
 
 /** Parses config waivers; `index` in messages is 0-based. */
-export function parseConfigWaivers(raw: readonly unknown[], now: Date): ParsedWaivers {
+export function parseConfigWaivers(raw: readonly unknown[], now: Date, catalog: PolicyCatalog): ParsedWaivers {
     const out: ParsedWaivers = { waivers: [], problems: [] };
     raw.forEach((item, index) => {
         const where = `config waiver #${index + 1}`;
@@ -139,7 +142,7 @@ export function parseConfigWaivers(raw: readonly unknown[], now: Date): ParsedWa
             return;
         }
         const waiver: Waiver = { policy: str("policy") ?? "", resource: str("resource"), reason: str("reason") ?? "", expires: str("expires") ?? "", owner: str("owner") ?? "", source: "config" };
-        checkFields(waiver, `${where} (${waiver.policy} on ${waiver.resource})`, now, out.problems);
+        checkFields(waiver, `${where} (${waiver.policy} on ${waiver.resource})`, now, out.problems, catalog);
         out.waivers.push(waiver);
     });
     return out;
@@ -162,7 +165,7 @@ export function configWaiverIndex(raw: readonly unknown[], now: Date): ConfigWai
     }
     const index = new Map<string, { order: number; waiver: Waiver }[]>();
     // Expiry is checked where a waiver is used: `now` only changes the problems reported, not the waivers kept.
-    parseConfigWaivers(raw, now).waivers.forEach((waiver, order) => pushTo(index, waiver.resource ?? "", { order, waiver }));
+    parseConfigWaivers(raw, now, NO_POLICIES).waivers.forEach((waiver, order) => pushTo(index, waiver.resource ?? "", { order, waiver }));
     if (Object.isFrozen(raw)) {
         indexes.set(raw, index);
     }

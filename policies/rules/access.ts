@@ -6,6 +6,7 @@ import { Graph } from "../../model/graph";
 import { allowsTcpPort, describePorts, isAllPorts, securityView, type Ingress } from "../graph/security";
 import { IAM_INLINE_POLICIES, LISTENERS, LOAD_BALANCERS, SECURITY_GROUPS, AWS_TYPE } from "../../model/aws-types";
 import { finding, notEvaluated, type ResourceRule, type RuleFinding, type StackRule } from "../lib/rule";
+import { cisAws, fsbp } from "./frameworks";
 import { asArray, asBool, asList, asRecord, asString, at, plain, UNKNOWN } from "../../model/values";
 import { isRecord, UNKNOWN_STRING } from "../../model/wire";
 
@@ -29,7 +30,7 @@ export const sgNoWorldAdminPorts: ResourceRule = {
     severity: "high",
     enforcementLevel: "mandatory",
     topic: "network",
-    frameworks: ["AWS FSBP EC2.13", "AWS FSBP EC2.14", "AWS FSBP EC2.53", "AWS FSBP EC2.54", "AWS FSBP EC2.19", "CIS AWS 3.0 5.2", "CIS AWS 3.0 5.3"],
+    frameworks: [...fsbp("EC2.13", "EC2.14", "EC2.53", "EC2.54", "EC2.19"), ...cisAws("3.0", "5.2", "5.3")],
     remediationSteps: "Remove the world-open rule. Reach instances with SSM Session Manager (no inbound port), or allow the port only from a bastion's security group or a corporate CIDR.",
     options: { adminPorts: { type: "array", items: { type: "integer" }, default: [22, 3389], description: "Ports never open to the world." } },
     types: [...SECURITY_GROUPS, AWS_TYPE.sgIngressRule, AWS_TYPE.sgRule],
@@ -52,7 +53,7 @@ export const sgWorldIngressWebOnly: StackRule = {
     severity: "medium",
     enforcementLevel: "advisory",
     topic: "network",
-    frameworks: ["AWS FSBP EC2.18", "AWS FSBP EC2.19"],
+    frameworks: fsbp("EC2.18", "EC2.19"),
     remediationSteps: "Put the service behind a load balancer: open 80/443 to the world only on the load balancer's security group, and allow the service's port only from that security group.",
     options: { allowedPorts: { type: "array", items: { type: "integer" }, default: [80, 443], description: "Ports a load balancer may open to the world." } },
     check(ctx) {
@@ -86,7 +87,7 @@ export const ec2Imdsv2Required: ResourceRule = {
     severity: "high",
     enforcementLevel: "mandatory",
     topic: "compute",
-    frameworks: ["AWS FSBP EC2.8", "AWS FSBP EC2.170", "AWS FSBP AutoScaling.3", "CIS AWS 3.0 5.6"],
+    frameworks: [...fsbp("EC2.8", "EC2.170", "AutoScaling.3"), ...cisAws("3.0", "5.6")],
     remediationSteps: "Set metadataOptions: { httpTokens: \"required\", httpEndpoint: \"enabled\" } (remediation can do it: level \"remediate\").",
     types: [AWS_TYPE.instance, AWS_TYPE.launchTemplate, AWS_TYPE.launchConfiguration],
     check(r) {
@@ -153,7 +154,7 @@ export const iamNoAdminStar: ResourceRule = {
     enforcementLevel: "mandatory",
     neverWaivable: true,
     topic: "iam",
-    frameworks: ["AWS FSBP IAM.1", "AWS FSBP IAM.21", "CIS AWS 3.0 1.16"],
+    frameworks: [...fsbp("IAM.1", "IAM.21"), ...cisAws("3.0", "1.16")],
     remediationSteps: "Grant only the actions the workload calls, on the resources it needs (ARNs); use AWS managed job-function policies for humans.",
     types: [...IAM_INLINE_POLICIES, AWS_TYPE.iamRole],
     check(r) {
@@ -184,7 +185,7 @@ export const rdsManagedCredentials: ResourceRule = {
     severity: "medium",
     enforcementLevel: "advisory",
     topic: "database",
-    frameworks: ["AWS FSBP RDS.10", "AWS FSBP RDS.12"],
+    frameworks: fsbp("RDS.10", "RDS.12"),
     remediationSteps: "Set manageMasterUserPassword = true (and drop password), or iamDatabaseAuthenticationEnabled = true.",
     types: [AWS_TYPE.rdsInstance, AWS_TYPE.rdsCluster],
     check(r) {
@@ -208,7 +209,7 @@ export const albListenerHttps: ResourceRule = {
     severity: "medium",
     enforcementLevel: "advisory",
     topic: "network",
-    frameworks: ["AWS FSBP ELB.1", "AWS FSBP ELB.2"],
+    frameworks: fsbp("ELB.1", "ELB.2"),
     remediationSteps: "Serve HTTPS (protocol \"HTTPS\" with an ACM certificate and a TLS 1.2+ sslPolicy) and make port 80 a redirect: defaultActions: [{ type: \"redirect\", redirect: { protocol: \"HTTPS\", port: \"443\", statusCode: \"HTTP_301\" } }].",
     types: LISTENERS,
     check(r) {
@@ -233,7 +234,7 @@ export const cloudfrontHttpsOnly: ResourceRule = {
     severity: "medium",
     enforcementLevel: "advisory",
     topic: "cdn",
-    frameworks: ["AWS FSBP CloudFront.3"],
+    frameworks: fsbp("CloudFront.3"),
     remediationSteps: "Set viewerProtocolPolicy: \"redirect-to-https\" (or \"https-only\") on defaultCacheBehavior and every orderedCacheBehaviors entry.",
     types: [AWS_TYPE.cloudfront],
     check(r) {
@@ -260,7 +261,7 @@ export const ecrScanOnPush: StackRule = {
     severity: "low",
     enforcementLevel: "advisory",
     topic: "containers",
-    frameworks: ["AWS FSBP ECR.1"],
+    frameworks: fsbp("ECR.1"),
     remediationSteps: "Set imageScanningConfiguration: { scanOnPush: true }, or manage an aws.ecr.RegistryScanningConfiguration (ENHANCED, or a SCAN_ON_PUSH rule for \"*\").",
     check(ctx) {
         const registryWide = ctx.graph.ofType(AWS_TYPE.ecrRegistryScanning).some((c) => {

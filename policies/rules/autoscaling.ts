@@ -9,6 +9,7 @@ import type { Graph } from "../../model/graph";
 import { pushTo } from "../../model/multimap";
 import type { StackResource } from "../../model/resource";
 import { finding, notEvaluated, type RuleFinding, type StackRule } from "../lib/rule";
+import { wellArchitected } from "./frameworks";
 import { asArray, asNumber, asString, at, tagsOf, UNKNOWN } from "../../model/values";
 
 const ECS_DIMENSION = "ecs:service:DesiredCount";
@@ -93,7 +94,7 @@ export const ecsServiceAutoscaling: StackRule = {
     severity: "medium",
     enforcementLevel: "mandatory",
     topic: "autoscaling",
-    frameworks: ["AWS Well-Architected REL07-BP01"],
+    frameworks: wellArchitected("REL07-BP01"),
     remediationSteps: "Add an aws.appautoscaling.Target (serviceNamespace \"ecs\", scalableDimension \"ecs:service:DesiredCount\", resourceId pulumi.interpolate`service/${cluster.name}/${service.name}`, minCapacity < maxCapacity) and an aws.appautoscaling.Policy (TargetTrackingScaling on ECSServiceAverageCPUUtilization, e.g. 70 %).",
     check(ctx) {
         const out: RuleFinding[] = [];
@@ -149,7 +150,7 @@ export const asgScalingPolicy: StackRule = {
     severity: "medium",
     enforcementLevel: "mandatory",
     topic: "autoscaling",
-    frameworks: ["AWS Well-Architected REL07-BP01"],
+    frameworks: wellArchitected("REL07-BP01"),
     remediationSteps: "Add an aws.autoscaling.Policy (TargetTrackingScaling on ASGAverageCPUUtilization) for the group, or — in the zero stage only — set desiredCapacity == maxSize and tag the group runway:autoscaling-opt-out=<reason>.",
     check(ctx) {
         const out: RuleFinding[] = [];

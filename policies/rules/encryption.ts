@@ -6,6 +6,7 @@ import { EBS_CARRIERS, OPENSEARCH, AWS_TYPE } from "../../model/aws-types";
 import type { StackResource } from "../../model/resource";
 import { ownStage } from "../lib/stage";
 import { finding, notEvaluated, type ResourceRule, type RuleContext, type RuleFinding, type StackRule } from "../lib/rule";
+import { cisAws, fsbp } from "./frameworks";
 import { asBool, asList, asNonEmpty, asString, at, UNKNOWN, type Read } from "../../model/values";
 
 /** `flag` must be true; `fallback` is AWS's/the provider's default when it is unset. */
@@ -124,7 +125,7 @@ export const storageEncryptedAtRest: ResourceRule = {
     severity: "high",
     enforcementLevel: "mandatory",
     topic: "encryption",
-    frameworks: ["AWS FSBP RDS.3", "AWS FSBP RDS.27", "AWS FSBP DocumentDB.1", "AWS FSBP Neptune.1", "AWS FSBP Redshift.10", "AWS FSBP ElastiCache.4", "AWS FSBP Opensearch.1", "AWS FSBP EFS.1", "AWS FSBP Kinesis.1", "AWS FSBP SNS.1", "AWS FSBP SQS.1"],
+    frameworks: fsbp("RDS.3", "RDS.27", "DocumentDB.1", "Neptune.1", "Redshift.10", "ElastiCache.4", "Opensearch.1", "EFS.1", "Kinesis.1", "SNS.1", "SQS.1"),
     remediationSteps: "Turn encryption on (encrypted / storageEncrypted / atRestEncryptionEnabled / encryptAtRest.enabled = true, encryptionType = \"KMS\", kmsMasterKeyId for SNS). For existing databases, restore from an encrypted snapshot copy.",
     types: [AWS_TYPE.rdsInstance, AWS_TYPE.rdsCluster, AWS_TYPE.docdbCluster, AWS_TYPE.neptuneCluster, AWS_TYPE.redshiftCluster, AWS_TYPE.cacheReplicationGroup, ...OPENSEARCH, AWS_TYPE.efsFileSystem, AWS_TYPE.kinesisStream, AWS_TYPE.snsTopic, AWS_TYPE.sqsQueue],
     check: atRest,
@@ -165,7 +166,7 @@ export const ebsEncryptedAtRest: StackRule = {
     severity: "high",
     enforcementLevel: "mandatory",
     topic: "encryption",
-    frameworks: ["AWS FSBP EC2.3", "AWS FSBP EC2.7", "CIS AWS 1.4 2.2.1"],
+    frameworks: [...fsbp("EC2.3", "EC2.7"), ...cisAws("1.4", "2.2.1")],
     remediationSteps: "Set encrypted: true on the volume (rootBlockDevice / ebsBlockDevices / blockDeviceMappings[].ebs), or declare aws.ebs.EncryptionByDefault({ enabled: true }) in the same region, or set option ebsEncryptionByDefault when your accounts enforce it outside the stack.",
     options: { ebsEncryptionByDefault: { type: "boolean", default: false, description: "Your accounts enforce EBS encryption by default outside this stack, so unset EBS encryption is compliant." } },
     check(ctx) {
@@ -217,7 +218,7 @@ export const dataEncryptedInTransit: ResourceRule = {
     severity: "high",
     enforcementLevel: "mandatory",
     topic: "encryption",
-    frameworks: ["AWS FSBP ElastiCache.5", "AWS FSBP Opensearch.3", "AWS FSBP Opensearch.8", "AWS FSBP ES.3", "AWS FSBP ES.8"],
+    frameworks: fsbp("ElastiCache.5", "Opensearch.3", "Opensearch.8", "ES.3", "ES.8"),
     remediationSteps: "Set transitEncryptionEnabled = true (ElastiCache replication group), tlsEnabled = true (MemoryDB), nodeToNodeEncryption.enabled and domainEndpointOptions.enforceHttps = true (OpenSearch).",
     types: [AWS_TYPE.cacheReplicationGroup, AWS_TYPE.cacheCluster, AWS_TYPE.memorydbCluster, ...OPENSEARCH],
     check: inTransit,

@@ -4,6 +4,7 @@
  */
 import { LOAD_BALANCERS, AWS_TYPE } from "../../model/aws-types";
 import { finding, notEvaluated, type RuleFinding, type StackRule } from "../lib/rule";
+import { cisAws, fsbp } from "./frameworks";
 import { asBool, asString, at, UNKNOWN } from "../../model/values";
 
 export const vpcFlowLogs: StackRule = {
@@ -14,7 +15,7 @@ export const vpcFlowLogs: StackRule = {
     enforcementLevel: "mandatory",
     mandatoryIn: ["enterprise"],
     topic: "logging",
-    frameworks: ["AWS FSBP EC2.6", "CIS AWS 3.0 3.7"],
+    frameworks: [...fsbp("EC2.6"), ...cisAws("3.0", "3.7")],
     remediationSteps: "Add an aws.ec2.FlowLog with vpcId: vpc.id, trafficType \"ALL\", to CloudWatch Logs or S3.",
     check(ctx) {
         const covered = new Set<string>();
@@ -41,7 +42,7 @@ export const cloudtrailEnabled: StackRule = {
     enforcementLevel: "mandatory",
     mandatoryIn: ["enterprise"],
     topic: "logging",
-    frameworks: ["AWS FSBP CloudTrail.1", "CIS AWS 3.0 3.1"],
+    frameworks: [...fsbp("CloudTrail.1"), ...cisAws("3.0", "3.1")],
     remediationSteps: "Add an aws.cloudtrail.Trail (multi-region, log file validation, KMS-encrypted bucket), or, when an organization trail covers the account, set pack config { \"runway-graph\": { \"cloudtrail-enabled\": { \"requireTrail\": false } } }.",
     options: { requireTrail: { type: "boolean", default: true, description: "Require a trail in this stack (false when an organization trail exists)." } },
     check(ctx) {
@@ -61,7 +62,7 @@ export const albAccessLogs: StackRule = {
     enforcementLevel: "mandatory",
     mandatoryIn: ["enterprise"],
     topic: "logging",
-    frameworks: ["AWS FSBP ELB.5"],
+    frameworks: fsbp("ELB.5"),
     remediationSteps: "Set accessLogs: { bucket, enabled: true } on the load balancer (bucket policy must allow the ELB log delivery principal).",
     check(ctx) {
         const out: RuleFinding[] = [];

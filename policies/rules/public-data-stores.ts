@@ -8,6 +8,7 @@ import { securityView, describePorts } from "../graph/security";
 import { OPENSEARCH, SECURITY_GROUPS, AWS_TYPE } from "../../model/aws-types";
 import type { StackResource } from "../../model/resource";
 import { finding, notEvaluated, type RuleContext, type RuleFinding, type StackRule } from "../lib/rule";
+import { cisAws, fsbp } from "./frameworks";
 import { asBool, asRecord, at, UNKNOWN } from "../../model/values";
 
 interface StoreSpec {
@@ -123,7 +124,7 @@ export const noPublicDataStores: StackRule = {
     enforcementLevel: "mandatory",
     neverWaivable: true,
     topic: "network",
-    frameworks: ["AWS FSBP RDS.2", "AWS FSBP RDS.9", "AWS FSBP Redshift.1", "AWS FSBP Opensearch.2", "AWS FSBP ES.2", "AWS FSBP EC2.19", "CIS AWS 3.0 5.2"],
+    frameworks: [...fsbp("RDS.2", "RDS.9", "Redshift.1", "Opensearch.2", "ES.2", "EC2.19"), ...cisAws("3.0", "5.2")],
     remediationSteps:
         "Put the data store in private subnets (route tables with no route to an internet gateway; use a NAT gateway for egress), set publiclyAccessible = false, give OpenSearch domains vpcOptions, and allow ingress only from the application's security group.",
     check(ctx) {

@@ -8,6 +8,7 @@ import { OPENSEARCH, AWS_TYPE, BUCKETS } from "../../model/aws-types";
 import type { StackResource } from "../../model/resource";
 import { countUp } from "../../model/multimap";
 import { finding, notEvaluated, type ResourceRule, type RuleFinding, type StackRule } from "../lib/rule";
+import { fsbp, wellArchitected } from "./frameworks";
 import { asBool, asNumber, asString, at, stringsOf, UNKNOWN } from "../../model/values";
 
 /** The instances of `type` naming each cluster of `clusterType`, and those whose cluster is unknown: resolved once per graph. */
@@ -101,7 +102,7 @@ export const dbHighAvailability: StackRule = {
     enforcementLevel: "mandatory",
     mandatoryIn: ["enterprise"],
     topic: "resilience",
-    frameworks: ["AWS FSBP RDS.5", "AWS FSBP RDS.15", "AWS FSBP ElastiCache.3", "AWS FSBP Opensearch.6"],
+    frameworks: fsbp("RDS.5", "RDS.15", "ElastiCache.3", "Opensearch.6"),
     remediationSteps: "RDS: multiAz = true. Aurora/DocumentDB/Neptune: at least two cluster instances. ElastiCache: a replication group with automaticFailoverEnabled and multiAzEnabled and at least one replica. OpenSearch: zoneAwarenessEnabled with 2+ nodes.",
     check(ctx) {
         return ctx.graph.ofType(...HA_TYPES).filter((r) => ctx.stage(r) !== "zero").flatMap((r) => highAvailability(r, ctx.graph));
@@ -116,7 +117,7 @@ export const dbDeletionProtection: ResourceRule = {
     enforcementLevel: "mandatory",
     mandatoryIn: ["enterprise"],
     topic: "resilience",
-    frameworks: ["AWS FSBP RDS.8", "AWS FSBP RDS.7", "AWS FSBP DocumentDB.5", "AWS FSBP Neptune.4", "AWS FSBP DynamoDB.6"],
+    frameworks: fsbp("RDS.8", "RDS.7", "DocumentDB.5", "Neptune.4", "DynamoDB.6"),
     remediationSteps: "Set deletionProtection = true (RDS, DocumentDB, Neptune) or deletionProtectionEnabled = true (DynamoDB).",
     types: [AWS_TYPE.rdsInstance, AWS_TYPE.rdsCluster, AWS_TYPE.docdbCluster, AWS_TYPE.neptuneCluster, AWS_TYPE.dynamoTable],
     check(r) {
@@ -146,7 +147,7 @@ export const dbBackupRetention: ResourceRule = {
     enforcementLevel: "mandatory",
     mandatoryIn: ["enterprise"],
     topic: "resilience",
-    frameworks: ["AWS FSBP RDS.11", "AWS FSBP RDS.14", "AWS FSBP DocumentDB.2", "AWS FSBP Neptune.5", "AWS FSBP ElastiCache.1", "AWS FSBP DynamoDB.2"],
+    frameworks: fsbp("RDS.11", "RDS.14", "DocumentDB.2", "Neptune.5", "ElastiCache.1", "DynamoDB.2"),
     remediationSteps: "Set the retention (backupRetentionPeriod / snapshotRetentionLimit / automatedSnapshotRetentionPeriod) to at least the minimum; enable pointInTimeRecovery on DynamoDB tables.",
     options: { minRetentionDays: { type: "integer", minimum: 1, maximum: 35, default: 7, description: "Minimum automated backup retention in days." } },
     types: [...Object.keys(RETENTION), AWS_TYPE.dynamoTable],
@@ -204,7 +205,7 @@ export const servicesMultiAz: StackRule = {
     enforcementLevel: "mandatory",
     mandatoryIn: ["enterprise"],
     topic: "resilience",
-    frameworks: ["AWS FSBP AutoScaling.2", "AWS Well-Architected REL10-BP01"],
+    frameworks: [...fsbp("AutoScaling.2"), ...wellArchitected("REL10-BP01")],
     remediationSteps: "Give the service subnets in at least two Availability Zones (one private subnet per AZ).",
     options: { minAzs: { type: "integer", minimum: 1, default: 2, description: "Minimum distinct Availability Zones." } },
     check(ctx) {
@@ -240,7 +241,7 @@ export const instanceSnapshots: StackRule = {
     enforcementLevel: "mandatory",
     mandatoryIn: ["zero"],
     topic: "resilience",
-    frameworks: ["AWS FSBP EC2.28"],
+    frameworks: fsbp("EC2.28"),
     remediationSteps: "Add an aws.dlm.LifecyclePolicy whose targetTags match the instance's tags (daily snapshots, 7+ retained), or an aws.backup.Selection naming the instance ARN or its tags.",
     check(ctx) {
         return ctx.graph.ofType(AWS_TYPE.instance).filter((i) => ctx.stage(i) === "zero" && !snapshotView(ctx.graph).covers(i)).map((i) => finding(i, `instance ${i.name} has no snapshots: no DLM lifecycle policy or AWS Backup selection targets it`));

@@ -18,6 +18,7 @@ import { BUCKET_ACL, BUCKET_SSE, BUCKETS, AWS_TYPE } from "../../model/aws-types
 import type { Graph } from "../../model/graph";
 import type { StackResource } from "../../model/resource";
 import { finding, notEvaluated, type ResourceRule, type RuleFinding, type StackRule } from "../lib/rule";
+import { cisAws, fsbp } from "./frameworks";
 import { asArray, asBool, asList, asString, at, UNKNOWN } from "../../model/values";
 
 const PUBLIC_CANNED_ACLS = new Set(["public-read", "public-read-write", "authenticated-read"]);
@@ -57,7 +58,7 @@ export const s3BucketEncryption: StackRule = {
     severity: "medium",
     enforcementLevel: "mandatory",
     topic: "storage",
-    frameworks: ["AWS FSBP S3.4", "AWS FSBP S3.17", "CIS AWS 1.4 2.1.1"],
+    frameworks: [...fsbp("S3.4", "S3.17"), ...cisAws("1.4", "2.1.1")],
     remediationSteps: "Add an aws.s3.BucketServerSideEncryptionConfiguration for the bucket (bucket: bucket.id) with rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: \"aws:kms\" }, bucketKeyEnabled: true }].",
     options: { requireKms: { type: "boolean", default: false, description: "Require SSE-KMS (aws:kms or aws:kms:dsse), not SSE-S3." } },
     check(ctx) {
@@ -114,7 +115,7 @@ export const s3BucketPublicAccess: StackRule = {
     severity: "high",
     enforcementLevel: "mandatory",
     topic: "storage",
-    frameworks: ["AWS FSBP S3.8", "AWS FSBP S3.2", "AWS FSBP S3.3", "AWS FSBP S3.1", "CIS AWS 1.4 2.1.5"],
+    frameworks: [...fsbp("S3.8", "S3.2", "S3.3", "S3.1"), ...cisAws("1.4", "2.1.5")],
     remediationSteps: "Remove public ACLs (use CloudFront with origin access control for public content) and add an aws.s3.BucketPublicAccessBlock for the bucket with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true.",
     check(ctx) {
         const out: RuleFinding[] = [];
@@ -139,7 +140,7 @@ export const s3PublicAccessBlock: ResourceRule = {
     severity: "high",
     enforcementLevel: "mandatory",
     topic: "storage",
-    frameworks: ["AWS FSBP S3.8", "CIS AWS 1.4 2.1.5"],
+    frameworks: [...fsbp("S3.8"), ...cisAws("1.4", "2.1.5")],
     remediationSteps: "Set blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets to true (remediation can do it: level \"remediate\").",
     types: [AWS_TYPE.s3PublicAccessBlock, AWS_TYPE.s3AccountPublicAccessBlock],
     check(r) {

@@ -1,41 +1,51 @@
 import { strict as assert } from "assert";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import * as yaml from "js-yaml";
 import { loadStackConfig } from "../../harness";
-import { CONFIG_SCHEMA } from "../../config/schema";
+import { STAGES } from "../../config/defaults";
+import { renderConfigBlock, withConfigBlock, withConfigReference } from "../../config/docs";
+import { CONFIG_SCHEMA, KEY_NAMES, fullKey } from "../../config/schema";
+import { validateConfig } from "../../config/validate";
 
 const ROOT = path.resolve(__dirname, "../..");
-
-/** Rows of the README's config reference table: key → [type, default]. */
-function readmeTable(): Map<string, [string, string]> {
-    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-    const section = readme.split("## Config reference")[1]?.split("\n## ")[0] ?? "";
-    const rows = new Map<string, [string, string]>();
-    for (const line of section.split("\n")) {
-        const match = /^\| `([^`]+)` \| (\w+) \| `([^`]*)` \|/.exec(line);
-        if (match) rows.set(match[1], [match[2], match[3] === '""' ? "" : match[3]]);
-    }
-    return rows;
-}
+const read = (file: string): string => fs.readFileSync(path.join(ROOT, file), "utf8");
+const STALE = "differs from config/schema.ts: run npm run config:docs";
 
 describe("config reference", () => {
     const declared = loadStackConfig(path.join(ROOT, "index.ts"), "no-such-stack").values;
 
-    it("lists every Pulumi.yaml key in the README table, and nothing else", () => {
-        assert.deepEqual([...readmeTable().keys()].sort(), Object.keys(declared).sort());
+    it("Pulumi.yaml's config block is the one rendered from the schema", () => {
+        assert.equal(read("Pulumi.yaml"), withConfigBlock(read("Pulumi.yaml")), `Pulumi.yaml ${STALE}`);
     });
 
-    it("gives each key the same default in Pulumi.yaml and the README", () => {
-        for (const [key, [, fallback]] of readmeTable()) assert.equal(fallback, declared[key], key);
+    it("the README's config reference is the one rendered from the schema", () => {
+        assert.equal(read("README.md"), withConfigReference(read("README.md")), `README.md ${STALE}`);
     });
 
-    it("declares in Pulumi.yaml exactly the keys the validator reads, with the schema's defaults and types", () => {
-        assert.deepEqual(CONFIG_SCHEMA.map((s) => s.key).sort(), Object.keys(declared).sort());
-        const yaml = fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8");
-        for (const spec of CONFIG_SCHEMA) {
-            assert.equal(declared[spec.key], String(spec.default), spec.key);
-            assert.match(yaml, new RegExp(`  ${spec.key}:\\n    type: ${spec.type}\\n    default: .+\\n    description: .+`), spec.key);
-            assert.equal(readmeTable().get(spec.key)?.[0], spec.type, spec.key);
+    it("renders a config block that parses back to the schema's keys, types and defaults", () => {
+        const block = yaml.load(renderConfigBlock()) as { config: Record<string, { type: string; default: unknown }> };
+        assert.deepEqual(Object.keys(block.config), KEY_NAMES.map(fullKey));
+        for (const name of KEY_NAMES) {
+            const spec = CONFIG_SCHEMA[name];
+            assert.deepEqual([block.config[fullKey(name)].type, String(block.config[fullKey(name)].default)], [spec.type, String(spec.default)], name);
+            assert.equal(declared[fullKey(name)], String(spec.default), name);
+        }
+    });
+
+    it("Pulumi.yaml's defaults mean what no config at all means, in every stage", () => {
+        for (const stage of STAGES) {
+            const raw = { ...declared, "runway:stage": stage, "runway:domain": "app.example.com" };
+            assert.deepEqual(validateConfig(raw), validateConfig({ "runway:stage": stage, "runway:domain": "app.example.com" }), stage);
+        }
+    });
+
+    it("takes auto exactly where the default depends on something else", () => {
+        for (const name of KEY_NAMES) {
+            const spec = CONFIG_SCHEMA[name];
+            assert.equal(spec.default === "auto", spec.auto !== undefined, name);
+            assert.equal(spec.allowed.endsWith(' or "auto"'), spec.auto !== undefined, name);
         }
     });
 
@@ -44,5 +54,10 @@ describe("config reference", () => {
             const values = loadStackConfig(path.join(ROOT, "index.ts"), stack).values;
             for (const key of Object.keys(values)) assert.ok(key in declared, `${stack}: ${key}`);
         }
+    });
+
+    it("npm run config:docs -- --check passes on the files as they are", () => {
+        const result = spawnSync(process.execPath, ["-r", path.join(ROOT, "harness/ts-register.js"), path.join(ROOT, "config/write-docs.ts"), "--check"], { cwd: ROOT, encoding: "utf8" });
+        assert.equal(result.status, 0, result.stderr);
     });
 });

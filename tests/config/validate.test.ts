@@ -67,4 +67,14 @@ describe("config validation", () => {
         assert.deepEqual([on.server.retainInHero, on.database.retainHeroInstance], [true, true]);
     });
     it("rejects Aurora min capacity above max", () => rejects({ "runway:auroraMinAcu": "8", "runway:auroraMaxAcu": "4" }, "runway:auroraMinAcu", "8", /runway:auroraMaxAcu \(4\)/));
+    it("rejects a stage-default memory size the chosen CPU does not allow", () =>
+        rejects({ "runway:taskCpu": "4096" }, "runway:taskMemory", "auto", /8192, .* \(the sizes runway:taskCpu 4096 allows\)/));
+    it("rejects a memory size that is no Fargate size", () => rejects({ "runway:taskMemory": "banana" }, "runway:taskMemory", "banana", /^an integer from 512 to 30720 or "auto"$/));
+    it("suggests the key a misspelt one meant", () => rejects({ "runway:mintasks": "2" }, "runway:mintasks", "2", /did you mean runway:minTasks\?/));
+    it("names a key's value as given when a rule between keys breaks", () =>
+        rejects({ "runway:minTasks": " 5 ", "runway:maxTasks": "3" }, "runway:minTasks", "5", /no greater than runway:maxTasks \(3\)/));
+    it("checks every key's own value before the rules between keys", () =>
+        rejects({ "runway:minTasks": "5", "runway:maxTasks": "3", "runway:alertEmail": "nobody" }, "runway:alertEmail", "nobody", /email address/));
+    it("reads desiredTasks as minTasks when auto", () => assert.equal(validateConfig({ "runway:minTasks": "3", "runway:desiredTasks": "auto" }).web.desiredTasks, 3));
+    it("rejects auto for a key whose default is fixed", () => rejects({ "runway:minTasks": "auto" }, "runway:minTasks", "auto", /^an integer from 0 to 1000$/));
 });

@@ -2,12 +2,18 @@
 import { strict as assert } from "assert";
 import { priceResources } from "../../cost";
 import { compileNamePattern, INFRACOST_MAPPINGS } from "../../cost/infracost-usage";
-import { checkUsageFile } from "../../cost/usage";
+import { checkUsageLayer, readUsageFile } from "../../cost/usage";
+import type { StackResource } from "../../model/resource";
 import { isUsageKey } from "../../cost/usage-keys";
 import { stack } from "./fixtures";
 import { c, lineOf, tempJson } from "./helpers";
 
 const yamlFile = (text: string): string => tempJson(text, "infracost-usage.yml");
+
+/** Reads a user usage file shown as `shownAs` and checks it against `resources`. */
+function checkUsageFile(file: string, shownAs: string, resources: readonly StackResource[]): void {
+    checkUsageLayer(readUsageFile(file, shownAs, false), resources);
+}
 
 describe("cost: Infracost usage files", () => {
     it("maps Lambda, SQS (64 KB chunks), NAT and S3 keys onto the resources of those names", () => {

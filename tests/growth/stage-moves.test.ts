@@ -1,7 +1,8 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { computeTransition, renderTransitionText, type Transition, type TransitionResource } from "../../transition";
+import { renderTransitionText } from "../../plan/formats/transition";
+import { computeTransition, type Transition, type TransitionResource } from "../../transition";
 import type { ProgramRun } from "../../harness/types";
 import { HERO_TO_ENTERPRISE_SNAPSHOT, MOVES, stageRun } from "./lib/stage-runs";
 

@@ -1,7 +1,8 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { computeTransition, renderTransitionMarkdown, renderTransitionText, statefulTypes, typeInfo, type Transition, type TransitionResource } from "../../transition";
+import { renderTransitionMarkdown, renderTransitionText } from "../../plan/formats/transition";
+import { computeTransition, statefulTypes, typeInfo, type Transition, type TransitionResource } from "../../transition";
 import { parseCatalog, RECIPE_TITLES } from "../../transition/catalog";
 import { parsePropertyPath } from "../../transition/compare";
 import { SECRET_SIG, SIG_KEY, UNKNOWN_STRING } from "../../model/wire";

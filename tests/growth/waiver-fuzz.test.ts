@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as fc from "fast-check";
 import { evaluatePack } from "../../harness";
-import { decodeDiagnostic } from "../../policies/lib/finding-format";
+import { decodeDiagnostic } from "../../model/finding-format";
 import { runwayPack } from "../../policies/pack";
 import { WAIVER_TAG } from "../../policies/lib/waivers";
 import { programRun, resource } from "./lib/runs";

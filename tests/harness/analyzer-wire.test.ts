@@ -6,7 +6,7 @@ import { strict as assert } from "assert";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import type { ProgramRun } from "../../harness";
 import { analyzerResource, encodeRun, encodeStackRequest, providerLookup } from "../../harness/analyzer-wire";
-import { generateStack } from "../../bench/synthetic";
+import { generateStack } from "../../fixtures/synthetic-stack";
 import { STAGE_RUNS } from "../stages/helpers";
 
 /** What google-protobuf writes for the whole `AnalyzeStackRequest` of `run`. */

@@ -3,7 +3,8 @@ import * as grpc from "@grpc/grpc-js";
 import * as emptyproto from "google-protobuf/google/protobuf/empty_pb";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerService } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
-import { decodeRun, GrpcCallError, sendRunInTurns, UnaryChannel, type EncodedRun } from "../../harness";
+import { decodeRun, GrpcCallError, UnaryChannel, type EncodedRun } from "../../harness";
+import { sendRunInTurns } from "../../lab/send-in-turns";
 import { unframe } from "../../harness/grpc-unary";
 
 /** A grpc-js server (what every CrossGuard analyzer runs) serving `implementation`, and a channel to it. */

@@ -24,4 +24,20 @@ describe("plan: the argument parser", () => {
             assert.throws(() => parseArgs([...argv]), (e: unknown) => e instanceof BadInput && message.test(e.message));
         }
     });
+    it("reads -h; a value may start with one dash; refuses --, grouped short flags and --flag=value on a switch", () => {
+        assert.strictEqual(parseArgs(["-h"]).help, true);
+        assert.strictEqual(parseArgs(["--out", "-"]).out, "-");
+        for (const [argv, message] of [
+            [["--"], /^unknown argument "--"; flags: --stack --stage --from --program --config --from-config --usage --baseline --compare-regions --format --out --timeout --policy-pack-config --preview --compare --help$/],
+            [["--", "--stage", "hero"], /unknown argument "--"/],
+            [["-hx"], /unknown argument "-hx"/],
+            [["-h=1"], /unknown argument "-h=1"/],
+            [["--timeout", "-1"], /^--timeout -1 is not a number of seconds between 0 and 3600$/],
+            [["--stage", "--"], /^--stage needs a value: --stage zero\|hero\|enterprise$/],
+            [["--compare=yes"], /^--compare takes no value$/],
+            [["--format", "json", "--format", "text"], /^--format given twice; give it once$/],
+        ] as const) {
+            assert.throws(() => parseArgs([...argv]), (e: unknown) => e instanceof BadInput && message.test(e.message));
+        }
+    });
 });

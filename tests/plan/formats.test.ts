@@ -1,7 +1,12 @@
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import type { PlanDocument } from "../../plan/document";
 import { collapseNames, countByType, shortType, wrap } from "../../plan/formats/common";
+import { renderJunit } from "../../plan/formats/junit";
+import { textTable } from "../../plan/formats/text-table";
+import { renderTransitionText } from "../../plan/formats/transition";
+import type { Transition } from "../../transition";
 import { sarifValidator } from "./sarif-check";
 import { findAll, parseXml } from "./xml-check";
 import { plan, SMOKE, VIOLATING } from "./helpers";
@@ -65,6 +70,43 @@ describe("plan: report formats", function () {
         assert.ok(suite);
         assert.strictEqual(suite.attributes.failures, "0");
         assert.ok(suite.children.some((c) => c.name === "testcase" && c.children.length === 0));
+    });
+
+    it("junit: markup and quotes in a message are escaped, characters XML cannot carry dropped", async () => {
+        const doc = JSON.parse((await plan(["--program", VIOLATING, "--format", "json"])).stdout) as PlanDocument;
+        const message = `a <b> & "c" 'd'\u0001\uD800 🚀`;
+        const root = parseXml(renderJunit({ ...doc, violations: doc.violations.map((v) => ({ ...v, message })) }));
+        const failures = findAll(root, "failure");
+        assert.strictEqual(failures.length, 2);
+        for (const f of failures) {
+            assert.strictEqual(f.attributes.message, `a <b> & "c" 'd' 🚀`);
+            assert.ok(f.text.startsWith(`a <b> & "c" 'd' 🚀\npolicy: `), f.text);
+        }
+    });
+
+    it("text tables: aligned columns by display width, no trailing spaces, a control character shown as a space", () => {
+        const lines = textTable(
+            [
+                ["", "zero", "hero"],
+                ["cost — total", "$1.00", ""],
+                ["a\tb", "$10.00", "$2.00"],
+            ],
+            { align: ["left", "right", "right"], gap: "   ", indent: "  " },
+        );
+        assert.deepStrictEqual(lines, ["                   zero    hero", "  cost — total    $1.00", "  a b            $10.00   $2.00"]);
+    });
+
+    it("transition text: an update names each property and how it changes, from the row's propertyChanges", () => {
+        const row = { urn: "urn:pulumi:dev::runway::aws:rds/instance:Instance::db", type: "aws:rds/instance:Instance", action: "update" as const, stateful: true, reason: "some other wording" };
+        const t: Transition = {
+            from: "hero",
+            to: "enterprise",
+            resources: [{ ...row, changes: ["instanceClass", "port"], propertyChanges: [{ property: "instanceClass", change: '"db.t4g.micro" → "db.r6g.large"' }, { property: "port", change: "may change (not known until apply)" }] }],
+            summary: { keep: 0, update: 1, alias: 0, replace: 0, create: 0, delete: 0 },
+            blocked: false,
+            preview: false,
+        };
+        assert.match(renderTransitionText(t), /\n {2}UPDATE {3}aws:rds\/instance:Instance {2}db\n {11}instanceClass "db\.t4g\.micro" → "db\.r6g\.large"; port may change \(not known until apply\)\n/);
     });
 
     it("junit: the checker refuses broken XML", () => {

@@ -5,6 +5,7 @@
 import * as assert from "assert";
 import { rules, runwayPack } from "../../policies/pack";
 import { loadPack } from "../../plan/findings";
+import { frameworkLabel } from "../../policies/lib/rule";
 import { findAll, parseXml } from "./xml-check";
 import { plan, SMOKE } from "./helpers";
 
@@ -27,7 +28,7 @@ describe("plan: reports list every rule of the pack", function () {
         for (const rule of rules) {
             const sarif = driverRules.find((r) => r.id === rule.name);
             assert.ok(sarif, rule.name);
-            assert.deepStrictEqual(sarif.properties.frameworks, rule.frameworks, `${rule.name} frameworks`);
+            assert.deepStrictEqual(sarif.properties.frameworks, rule.frameworks.map(frameworkLabel), `${rule.name} frameworks`);
             assert.strictEqual(sarif.properties.severity, rule.severity);
             assert.strictEqual(sarif.properties.policy, rule.kind === "stack" ? "runway-graph" : rule.name, `${rule.name} is run by`);
             assert.ok((sarif.properties.tags as string[]).includes(rule.topic));

@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { generateStack } from "../../bench/synthetic";
+import { generateStack } from "../../fixtures/synthetic-stack";
 import { tempDir } from "../temp";
 import { ROOT } from "./helpers";
 

@@ -38,7 +38,9 @@ describe("plan --format text: the first screen", function () {
     it("lists the cost lines that cost money, and the free resources as one count by type", () => {
         const paid = doc.cost.lines.filter((l) => l.monthlyUsd > 0);
         const free = doc.cost.lines.filter((l) => l.monthlyUsd === 0 && l.needsUsage !== true);
-        for (const l of paid) assert.ok(lines.some((x) => x.includes(`  ${l.urn.split("::").pop()}  ${l.type}`)), `${l.urn} listed`);
+        // A table row: amount, name, then the type (and the basis), columns apart by two spaces or more.
+        const row = (x: string) => x.trim().split(/ {2,}/);
+        for (const l of paid) assert.ok(lines.some((x) => row(x)[1] === l.urn.split("::").pop() && row(x)[2]?.startsWith(l.type)), `${l.urn} listed`);
         assert.deepStrictEqual(lines.filter((l) => /^\s+\$0\.00 {2}/.test(l)), [], "no $0.00 line");
         const at = lines.findIndex((l) => /^ {2}\d+ free resources: /.test(l));
         assert.ok(at > 0, "one line counts the free resources");

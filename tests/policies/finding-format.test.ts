@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { decodeDiagnostic, encodeFinding, groupFindings, type Finding } from "../../policies/lib/finding-format";
+import { decodeDiagnostic, encodeFinding, groupFindings } from "../../model/finding-format";
+import type { Finding } from "../../model/finding";
 
 const diag = (f: Finding, level = "mandatory", description = "Some policy description.") => ({
     policyName: f.policy,

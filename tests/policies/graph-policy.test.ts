@@ -6,8 +6,8 @@
 import { strict as assert } from "assert";
 import type { PolicyResource } from "@pulumi/policy";
 import { evaluatePack, type PolicyDiagnostic } from "../../harness";
-import { decodeDiagnostic } from "../../policies/lib/finding-format";
-import { GRAPH_POLICY, resetStackGraph, stackGraph } from "../../policies/lib/policy";
+import { decodeDiagnostic } from "../../model/finding-format";
+import { GRAPH_POLICY, stackGraph } from "../../policies/lib/policy";
 import { graphRules, runwayPack } from "../../policies/pack";
 import { Graph } from "../../model/graph";
 import type { StackResource } from "../../model/resource";
@@ -43,15 +43,10 @@ describe("runway-graph (graph rules in one stack policy)", function () {
         assert.equal((cloudfront.validateResource as unknown as { __pulumiType?: string }).__pulumiType, "aws:cloudfront/distribution:Distribution");
     });
 
-    it("reuses the graph within one AnalyzeStack (new arrays, same resources) and rebuilds after a reset or for other resources", () => {
-        resetStackGraph();
+    it("builds a new graph for every AnalyzeStack call's resources (nothing is cached between calls)", () => {
         const a = stackGraph([policyResource("urn:a"), policyResource("urn:b")]);
-        assert.equal(stackGraph([policyResource("urn:a"), policyResource("urn:b")]), a, "same call: one graph");
-        assert.notEqual(stackGraph([policyResource("urn:a"), policyResource("urn:c")]), a, "other last URN: rebuilt");
-        const b = stackGraph([policyResource("urn:a"), policyResource("urn:b")]);
-        resetStackGraph();
-        assert.notEqual(stackGraph([policyResource("urn:a"), policyResource("urn:b")]), b, "after a reset: rebuilt");
-        resetStackGraph();
+        assert.notEqual(stackGraph([policyResource("urn:a"), policyResource("urn:b")]), a);
+        assert.deepEqual(a.resources.map((r) => r.urn), ["urn:a", "urn:b"]);
     });
 
     for (const disabled of [{}, { "runway-settings": "disabled", "runway-waivers": "disabled", "runway-advisory": "disabled" }]) {

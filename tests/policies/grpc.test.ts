@@ -5,7 +5,8 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import { analyzeOverGrpc, runProgram, type PolicyDiagnostic, type ProgramRun } from "../../harness";
-import { decodeDiagnostic, type DecodedFinding } from "../../policies/lib/finding-format";
+import { decodeDiagnostic } from "../../model/finding-format";
+import type { DecodedFinding } from "../../model/finding";
 
 const PACK = path.join(__dirname, "../../policies");
 const PROGRAM = path.join(__dirname, "../fixtures/programs/waivers/index.ts");

@@ -2,7 +2,7 @@
 import { Graph } from "../../model/graph";
 import type { StackResource } from "../../model/resource";
 import type { Rule, RuleContext, RuleFinding } from "../../policies/lib/rule";
-import { resetPackSettings, resolveSettings } from "../../policies/lib/settings";
+import { resolveSettings } from "../../policies/lib/settings";
 import { stageOf } from "../../policies/lib/stage";
 import { UNKNOWN_STRING } from "../../model/wire";
 
@@ -12,12 +12,8 @@ export function res(type: string, name: string, props: Record<string, unknown> =
     return { urn: `urn:pulumi:dev::fx::${type}::${name}`, type, name, props, dependencies: [], propertyDependencies: {}, protect: false, ...extra };
 }
 
-/**
- * Runs a rule's check directly (defaults of its options applied). Pack-wide settings recorded by an earlier
- * in-process evaluation in the same mocha worker are forgotten first: only `config` applies.
- */
+/** Runs a rule's check directly (defaults of its options applied): only `config` applies. */
 export function check(rule: Rule, resources: StackResource[], config: Record<string, unknown> = {}): RuleFinding[] {
-    resetPackSettings();
     const graph = new Graph(resources);
     const settings = resolveSettings(config);
     const options: Record<string, unknown> = {};

@@ -5,7 +5,7 @@
  * type the graph rules read) of 1× and 4× the size, in both engine modes.
  */
 import * as assert from "assert";
-import { generateStack, type Mode } from "../../bench/synthetic";
+import { generateStack, type Mode } from "../../fixtures/synthetic-stack";
 import { toStackResources } from "../../harness/stack-view";
 import type { StackResource } from "../../model/resource";
 import { finding, type RuleFinding, type StackRule } from "../../policies/lib/rule";

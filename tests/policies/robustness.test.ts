@@ -7,7 +7,7 @@ import { strict as assert } from "assert";
 import fc from "fast-check";
 import type { PolicyResource, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { AWS_TYPE } from "../../model/aws-types";
-import { decodeDiagnostic } from "../../policies/lib/finding-format";
+import { decodeDiagnostic } from "../../model/finding-format";
 import { SECRET_SIG, SIG_KEY, UNKNOWN_BOOLEAN, UNKNOWN_STRING } from "../../model/wire";
 import { policies } from "../../policies/pack";
 

@@ -1,21 +1,22 @@
 /**
- * `settingsResolver`: a rule asks for its settings once per resource with the same config; the answer is reused
+ * `PackWideSettings.resolver`: a rule asks for its settings once per resource with the same config; the answer is reused
  * only while nothing it depends on has changed.
  */
 import { strict as assert } from "assert";
-import { NOW_ENV, recordPackSettings, resetPackSettings, settingsResolver } from "../../policies/lib/settings";
+import { NOW_ENV, PackWideSettings } from "../../policies/lib/settings";
 
 describe("settings resolved once per rule while nothing changes", () => {
     const savedNow = process.env[NOW_ENV];
+    let packWide = new PackWideSettings();
     afterEach(() => {
-        resetPackSettings();
+        packWide = new PackWideSettings();
         if (savedNow === undefined) delete process.env[NOW_ENV];
         else process.env[NOW_ENV] = savedNow;
     });
 
     it("reuses the settings for a fresh config object holding the same values, as the server hands every call", () => {
         const waivers = [{ policy: "p", resource: "r", reason: "a reason long enough", expires: "2099-01-01", owner: "me" }];
-        const resolve = settingsResolver();
+        const resolve = packWide.resolver();
         const first = resolve({ stage: "hero", waivers });
         assert.equal(resolve({ stage: "hero", waivers }), first);
         assert.equal(first.stage, "hero");
@@ -23,7 +24,7 @@ describe("settings resolved once per rule while nothing changes", () => {
     });
 
     it("resolves again when a value, a key, the pack-wide settings or RUNWAY_POLICY_NOW change", () => {
-        const resolve = settingsResolver();
+        const resolve = packWide.resolver();
         const hero = resolve({ stage: "hero" });
         assert.equal(resolve({ stage: "enterprise" }).stage, "enterprise");
         assert.equal(resolve({ stage: "hero", strictUnknowns: true }).strictUnknowns, true);
@@ -31,9 +32,9 @@ describe("settings resolved once per rule while nothing changes", () => {
         assert.equal(plain.stage, undefined);
         assert.notEqual(plain, hero);
 
-        recordPackSettings({ stage: "zero" });
+        packWide.record({ stage: "zero" });
         assert.equal(resolve({}).stage, "zero");
-        recordPackSettings({ stage: "zero" });
+        packWide.record({ stage: "zero" });
         const zero = resolve({});
         assert.equal(resolve({}), zero, "the same pack-wide values recorded again change nothing");
 
@@ -44,7 +45,7 @@ describe("settings resolved once per rule while nothing changes", () => {
     });
 
     it("resolves again the next day (waiver expiry is by day)", () => {
-        const resolve = settingsResolver();
+        const resolve = packWide.resolver();
         const realNow = Date.now;
         try {
             const today = resolve({});
@@ -58,12 +59,22 @@ describe("settings resolved once per rule while nothing changes", () => {
     });
 
     it("keeps one answer per resolver: two rules with different configs do not share or evict each other's", () => {
-        const a = settingsResolver();
-        const b = settingsResolver();
+        const a = packWide.resolver();
+        const b = packWide.resolver();
         const heroA = a({ stage: "hero" });
         const zeroB = b({ stage: "zero" });
         assert.equal(a({ stage: "hero" }), heroA);
         assert.equal(b({ stage: "zero" }), zeroB);
         assert.equal(zeroB.stage, "zero");
+    });
+});
+
+describe("pack-wide settings belong to one pack instance", () => {
+    it("what one pack's runway-settings recorded is not seen by another pack in the same process", () => {
+        const mine = new PackWideSettings();
+        const theirs = new PackWideSettings();
+        mine.record({ stage: "zero" });
+        assert.equal(mine.resolve({}).stage, "zero");
+        assert.equal(theirs.resolve({}).stage, undefined);
     });
 });
