@@ -1,6 +1,6 @@
 /**
  * A Pulumi project run by the real CLI (`npm run --silent engine -- -C <dir> ...`, exactly as users run it), with its
- * own engine home (state, PULUMI_HOME, stand-in plugins, call log): the engine tier's tests and the bench use it.
+ * own engine home (state, PULUMI_HOME, stand-in plugins, call log): the engine tier's tests and the lab use it.
  */
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
@@ -135,7 +135,7 @@ export function readEvents(file: string): { policies: PolicyEvent[]; steps: Engi
 export function copyRunway(dir: string, home: string): EngineProject {
     const files = execFileSync("git", ["ls-files"], { cwd: ROOT, encoding: "utf8" })
         .split("\n")
-        .filter((file) => file !== "" && !/^(tests|bench|docs|engine|\.ci|\.github)\//.test(file));
+        .filter((file) => file !== "" && !/^(tests|lab|fixtures|docs|engine|\.ci|\.github)\//.test(file));
     for (const file of files) {
         fs.mkdirSync(path.join(dir, path.dirname(file)), { recursive: true });
         fs.copyFileSync(path.join(ROOT, file), path.join(dir, file));

@@ -67,9 +67,17 @@ function sizesOf(quick: boolean, list: string | undefined): number[] {
     return sizes;
 }
 
-/** Unknown options, a missing value or a stray argument throw (`parseArgs`'s strict mode). */
+/** The flags as given; an unknown option, a missing value or a stray argument throws (`parseArgs`'s strict mode). */
+function flagsOf(argv: string[]) {
+    try {
+        return parseCommandLine({ args: argv, options: FLAGS, strict: true, allowPositionals: false }).values;
+    } catch (err) {
+        throw new Error(`${err instanceof Error ? err.message : String(err)} (npm run bench -- --help lists the options)`);
+    }
+}
+
 export function parseArgs(argv: string[]): Args {
-    const { values } = parseCommandLine({ args: argv, options: FLAGS, strict: true, allowPositionals: false });
+    const values = flagsOf(argv);
     const quick = values.quick === true;
     return {
         sizes: sizesOf(quick, values.sizes),

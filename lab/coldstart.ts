@@ -2,7 +2,7 @@
  * Pack cold start, in its own process: from spawning a pack's analyzer to its first `AnalyzeStack` answer on a
  * given stack (Configure, `Analyze` of every resource, then `AnalyzeStack` — what the engine does on a preview).
  *
- *   node -r ./harness/ts-register.js bench/coldstart.ts <json ColdStartTask>
+ *   node -r ./harness/ts-register.js lab/coldstart.ts <json ColdStartTask>
  *
  * Prints one `RESULT <json ColdStartResult>` line per pack, in the task's order. Each repeat spawns a fresh
  * analyzer. With several packs the repeats alternate (A, B, A, B…), so that the machine's drift during the

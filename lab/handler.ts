@@ -1,24 +1,24 @@
 /**
  * A pack's own cost inside CrossGuard's server, without gRPC, in its own process:
  *
- *   node -r ./harness/ts-register.js bench/handler.ts <json HandlerTask>
+ *   node -r ./harness/ts-register.js lab/handler.ts <json HandlerTask>
  *
  * Calls the `Analyze` handler (`makeAnalyzeRpcFun` of the pack's own `@pulumi/policy/server`) for every resource of
  * a synthetic stack, on `AnalyzeRequest`s decoded from bytes before each run (fresh protobuf objects, as gRPC hands
  * them over). Over gRPC this cost is hidden under ~0.7 ms of transport per request; here it is what the pack
- * itself spends. Runway is measured as its entry serves it. There is no `Configure` (the server keeps that config private): packs run on their
- * declared levels, Runway in its strict profile.
+ * itself spends. Runway is measured as its entry serves it. There is no `Configure` (the server keeps that config
+ * private): packs run on their declared levels, Runway in its strict profile.
  *
  * Prints `RESULT <json HandlerResult>`.
  */
 import * as path from "path";
 import * as analyzerproto from "@pulumi/pulumi/proto/analyzer_pb";
+import { generateStack, type Mode } from "../fixtures/synthetic-stack";
 import { serverHandlers } from "../harness";
 import { encodeAnalyzeRequests } from "../harness/analyzer-wire";
 import { runChild } from "./child";
 import type { PackId } from "./found";
 import { AWSGUARD_DIR, loadAwsguardPack, loadRunwayPack } from "./packs";
-import { generateStack, type Mode } from "./synthetic";
 import { median } from "./stats";
 
 export interface HandlerTask {

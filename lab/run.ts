@@ -1,20 +1,20 @@
 /**
- * `npm run bench [-- --quick] [-- --full] [-- --floor] [-- --wide] [-- --curve] [-- --sizes 1000,10000] [-- --skip-tests] [-- --skip-plan] [-- --skip-engine]`
+ * `npm run bench [-- --quick] [-- --full] [-- --floor] [-- --wide] [-- --curve] [-- --sizes 1000,10000] [-- --skip-tests] [-- --skip-plan] [-- --skip-engine] [-- --out <file>] [-- --help]`
  *
  * `--floor` adds three more sets of scaling pairs, interleaved round by round with the pack's own: the server floor —
  * what materializing the stack for a graph costs the server (CrossGuard, or the harness in-process) before any rule
- * runs (`materializingVariant` in `packs.ts`) —, the pack's own share — its stack policies timed on views already
+ * runs (`materializingVariant` in `pack-variants.ts`) —, the pack's own share — its stack policies timed on views already
  * materialized (`ownShareVariant`) — and its resource policies alone, with no stack policy (`resourcePoliciesVariant`).
  * `--wide` adds scaling pairs on wide stacks: each hero unit followed by every other type the graph rules read
- * (`synthetic-wide.ts`), where a rule that is quadratic for a type the hero lacks would show.
+ * (`fixtures/synthetic-stack/wide-unit.ts`), where a rule that is quadratic for a type the hero lacks would show.
  * `--curve` adds Runway's in-process cost per resource at 5k–100k resources in preview mode (`curve.ts`): where
  * between the scaling pair's sizes the cost per resource grows.
  *
- * Times Runway's policy pack against `@pulumi/awsguard` on the same synthetic stacks (see `synthetic.ts`), both
+ * Times Runway's policy pack against `@pulumi/awsguard` on the same synthetic stacks (`fixtures/synthetic-stack/`), both
  * in-process and through the real gRPC analyzer, each measurement in its own process (`worker.ts`); then the
  * packs' cold start (`coldstart.ts`), a real `pulumi preview` of the hero stack with no pack, Runway's and awsguard's
  * (`--skip-engine` skips it), the test suite and `npm run plan` per stage. Prints a table and writes
- * `bench/results.json`. See docs/benchmarks.md.
+ * `lab/results.json`. See lab/README.md and docs/benchmarks.md.
  *
  * This file is the run's order and its report; each section lives in `sections/` (the table, the cold start, the
  * Analyze handler, the engine preview, the plan, the test suite), the command line in `args.ts`, the child processes in `spawn-child.ts`.
@@ -22,28 +22,31 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { MODES, parseArgs, PATHS } from "./args";
+import type { Mode } from "../fixtures/synthetic-stack";
+import { MODES, parseArgs, PATHS, USAGE } from "./args";
 import { CURVE_SIZES, describeCurve, measureCurve, type CurvePoint } from "./curve";
 import { fmtMs, log } from "./format";
-import { AWSGUARD_DIR, ensureAwsguardInstalled, ROOT, runwayPackPresent } from "./packs";
+import { AWSGUARD_DIR, ensureAwsguardInstalled, ROOT } from "./packs";
 import { describePhases, measurePairSets, measurePairs, SCALING_PAIRS, scalingExponentOf, type ScalingPairs } from "./scaling";
 import { handlerTimes } from "./sections/analyze-handler";
 import { COLD_REPEATS, coldStarts } from "./sections/cold-start";
 import { describeEnginePreview, enginePreviewTimes, skippedEnginePreview } from "./sections/engine-preview";
 import { planTimes } from "./sections/plan";
-import { benchRow, printTable, runwayInProcess, scalingFromTable, wanted, type RunRow } from "./sections/table";
+import { tableRow, printTable, runwayInProcess, scalingFromTable, wanted, type RunRow } from "./sections/table";
 import { testSuiteTime } from "./sections/test-suite";
-import type { Mode } from "./synthetic";
 
 async function main(): Promise<void> {
     const args = parseArgs(process.argv.slice(2));
+    if (args.help) {
+        process.stdout.write(USAGE);
+        return;
+    }
     const started = Date.now();
     ensureAwsguardInstalled(log);
     if (!fs.existsSync(path.join(AWSGUARD_DIR, "index.js"))) {
-        throw new Error("bench/awsguard/index.js is missing");
+        throw new Error("lab/awsguard/index.js is missing");
     }
-    const present = runwayPackPresent();
-    log(`runway bench: sizes ${args.sizes.join(", ")}; ${present ? "Runway pack from policies/" : "Runway pack MISSING — the harness's sample pack stands in"}; ${os.cpus().length} cores`);
+    log(`runway lab: sizes ${args.sizes.join(", ")}; ${os.cpus().length} cores`);
 
     /** Wall seconds of each part of the run (results.json `sectionSeconds`): where the 10-minute budget goes. */
     const sectionSeconds: Record<string, number> = {};
@@ -60,7 +63,7 @@ async function main(): Promise<void> {
         for (const mode of MODES) {
             for (const p of PATHS) {
                 if (wanted(size, mode, p, args)) {
-                    rows.push(benchRow(size, mode, p));
+                    rows.push(tableRow(size, mode, p));
                 } else {
                     log(`  ${size.toLocaleString("en-US")} resources, ${mode}, ${p}: skipped (add --full; takes minutes per pack)`);
                 }
@@ -115,7 +118,7 @@ async function main(): Promise<void> {
             scalingPairs = pairsPerMode();
         }
         if (args.wide) {
-            log("wide stacks: every hero unit followed by every other type the graph rules read (synthetic-wide.ts):");
+            log("wide stacks: every hero unit followed by every other type the graph rules read (fixtures/synthetic-stack/wide-unit.ts):");
             scalingWide = pairsPerMode(true);
         }
     }
@@ -169,7 +172,6 @@ async function main(): Promise<void> {
         enginePreview,
         testSuiteMs: tests.ms,
         testSuiteExitCode: tests.exitCode,
-        runwayPack: present ? "policies/" : "sample (Runway pack missing)",
         machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
         quick: args.quick,
         totalSeconds: 0,
@@ -222,6 +224,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-    process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`lab failed: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(2);
 });

@@ -1,9 +1,9 @@
 /** The packs' own cost inside CrossGuard's `Analyze` handler, without gRPC (each run in handler.ts). */
+import type { Mode } from "../../fixtures/synthetic-stack";
 import { fmtMs, log, num } from "../format";
 import type { PackId } from "../found";
 import type { HandlerResult, HandlerTask } from "../handler";
 import { spawnChild } from "../spawn-child";
-import type { Mode } from "../synthetic";
 
 /** Median `Analyze` handler time per pack on 1k resources (see `handler.ts`), in each mode. */
 export interface HandlerTimes {

@@ -2,13 +2,13 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { generateStack } from "../../fixtures/synthetic-stack";
 import type { ProgramRun } from "../../harness/types";
 import type { ColdStartPack, ColdStartResult, ColdStartTask } from "../coldstart";
 import { fmtMs, log, num } from "../format";
-import { analyzerOptions, buildRunwayPack, ROOT, RUNWAY_CONFIG, runwayPackPresent } from "../packs";
+import { analyzerOptions, buildRunwayPack, ROOT, RUNWAY_CONFIG } from "../packs";
 import { spawnChild } from "../spawn-child";
 import { median } from "../stats";
-import { generateStack } from "../synthetic";
 
 /** The hero stage as the engine would see it, or a synthetic hero-sized stack when the program can't run. */
 async function heroRun(): Promise<{ run: ProgramRun; source: string }> {
@@ -44,8 +44,8 @@ export interface ColdStarts {
 }
 
 /**
- * Cold-start repeats per pack (each a fresh analyzer). The TypeScript entry (what `main: index.ts` would cost, 3–4 s a
- * start, against no target) is started once: a figure in seconds, and ~10 s of the 10-minute budget saved.
+ * Cold-start repeats per pack (each a fresh analyzer). The TypeScript entry (what `main: index.ts` would cost, a
+ * figure in seconds, against no target) is started once.
  */
 export const COLD_REPEATS = 7;
 export const COLD_REPEATS_TYPESCRIPT = 1;
@@ -65,17 +65,14 @@ export const AWSGUARD_OFFLINE_CONFIG: ColdStartPack["config"] = {
  */
 export async function coldStarts(): Promise<ColdStarts> {
     const hero = await heroRun();
-    const runFile = path.join(os.tmpdir(), `runway-bench-hero-${process.pid}.json`);
+    const runFile = path.join(os.tmpdir(), `runway-lab-hero-${process.pid}.json`);
     fs.writeFileSync(runFile, JSON.stringify(hero.run));
     const errors: string[] = [];
-    const present = runwayPackPresent();
     let compileMs: number | null = null;
-    if (present) {
-        try {
-            compileMs = buildRunwayPack();
-        } catch (err) {
-            errors.push(`building the pack (tsc -p policies/tsconfig.json): ${err instanceof Error ? err.message : String(err)}`);
-        }
+    try {
+        compileMs = buildRunwayPack();
+    } catch (err) {
+        errors.push(`building the pack (tsc -p policies/tsconfig.json): ${err instanceof Error ? err.message : String(err)}`);
     }
     /** One result per labelled pack (undefined for each when the child gave none). */
     const measure = (packs: (ColdStartPack & { label: string })[], repeats: number): (ColdStartResult | undefined)[] => {
@@ -99,13 +96,12 @@ export async function coldStarts(): Promise<ColdStarts> {
     // offline they fail (in preview, with an unknown certificate ARN, before even reaching the network). One start
     // with every policy records that; the measured starts then have those two disabled.
     const awsguardStart = analyzerOptions("awsguard");
-    const [probe] = measure([{ label: "awsguard (run-policy-pack on bench/awsguard: main index.js, every policy)", start: awsguardStart, config: {} }], 1);
+    const [probe] = measure([{ label: "awsguard (run-policy-pack on lab/awsguard: main index.js, every policy)", start: awsguardStart, config: {} }], 1);
     const awsguardPack = probe && !probe.error ? { label: "awsguard (every policy)", start: awsguardStart, config: {} } : { label: "awsguard (the two live-AWS-API policies disabled)", start: awsguardStart, config: AWSGUARD_OFFLINE_CONFIG };
-    const sample = { packDir: path.join(ROOT, "tests/fixtures/packs/sample"), entry: "index.ts" };
     // Without a build, the launcher would load a stale or missing main: the error above stands for the figure.
-    const runwayPack = !present ? { label: "sample pack (Runway pack missing)", start: sample, config: {} } : compileMs !== null ? { label: "runway (run-policy-pack on policies/: main bin/policies/index.js)", start: analyzerOptions("runway"), config: RUNWAY_CONFIG } : undefined;
+    const runwayPack = compileMs !== null ? { label: "runway (run-policy-pack on policies/: main bin/policies/index.js)", start: analyzerOptions("runway"), config: RUNWAY_CONFIG } : undefined;
     const [runway, awsguard] = runwayPack ? measure([runwayPack, awsguardPack], COLD_REPEATS) : [undefined, ...measure([awsguardPack], COLD_REPEATS)];
-    const [typeScript] = present ? measure([{ label: "runway (run-policy-pack on policies/index.ts: ts-node, type-checked)", start: analyzerOptions("runway", true), config: RUNWAY_CONFIG }], COLD_REPEATS_TYPESCRIPT) : [undefined];
+    const [typeScript] = measure([{ label: "runway (run-policy-pack on policies/index.ts: ts-node, type-checked)", start: analyzerOptions("runway", true), config: RUNWAY_CONFIG }], COLD_REPEATS_TYPESCRIPT);
     fs.rmSync(runFile, { force: true });
     const med = (r: ColdStartResult | undefined) => (r && r.timesMs.length ? num(r.medianMs) : null);
     const port = (r: ColdStartResult | undefined) => (r && r.portMs.length ? num(median(r.portMs)) : null);

@@ -72,14 +72,14 @@ export function skippedEnginePreview(note: string, cliVersion: string | null = n
 }
 
 /**
- * awsguard as a folder the CLI loads with `--policy-pack`: `bench/awsguard` has no `PulumiPolicy.yaml`, so a
+ * awsguard as a folder the CLI loads with `--policy-pack`: `lab/awsguard` has no `PulumiPolicy.yaml`, so a
  * temporary pack folder holds one (`runtime: nodejs`), a package.json (CrossGuard reads the pack's version from it)
- * whose `main` requires the bench's own entry (`bench/awsguard/index.js`: `new AwsGuard({ all: "mandatory" })`),
+ * whose `main` requires the lab's own entry (`lab/awsguard/index.js`: `new AwsGuard({ all: "mandatory" })`),
  * and a link to awsguard's installed node_modules (where the CLI's launcher, `run-policy-pack`, is resolved from).
  */
 function awsguardPackFolder(dir: string): void {
     const manifest = JSON.parse(fs.readFileSync(path.join(AWSGUARD_DIR, "package.json"), "utf8")) as { name: string; version: string };
-    fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\ndescription: The public @pulumi/awsguard pack, every policy mandatory (Runway's bench).\n");
+    fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\ndescription: The public @pulumi/awsguard pack, every policy mandatory (Runway's lab).\n");
     fs.writeFileSync(path.join(dir, "package.json"), `${JSON.stringify({ name: manifest.name, version: manifest.version, private: true, main: "index.js" }, null, 2)}\n`);
     fs.writeFileSync(path.join(dir, "index.js"), `require(${JSON.stringify(path.join(AWSGUARD_DIR, "index.js"))});\n`);
     fs.symlinkSync(path.join(AWSGUARD_DIR, "node_modules"), path.join(dir, "node_modules"), "dir");
@@ -142,7 +142,7 @@ export function enginePreviewTimes(): EnginePreview {
     const out = skippedEnginePreview("", cliVersion);
     out.note = null;
     out.repeats = ENGINE_PREVIEW_REPEATS;
-    const temp = fs.mkdtempSync(path.join(os.tmpdir(), "runway-bench-engine-"));
+    const temp = fs.mkdtempSync(path.join(os.tmpdir(), "runway-lab-engine-"));
     try {
         if (!fs.existsSync(path.join(RUNWAY_PACK, "bin", "policies", "index.js"))) {
             log("  building the Runway pack (tsc -p policies/tsconfig.json)…");

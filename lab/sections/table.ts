@@ -2,27 +2,26 @@
  * The table: both packs on every (size, mode, path), each measurement in its own worker process, and the
  * in-process regimen (warm-up by work, repeats) that the scaling pairs share.
  */
+import type { Mode } from "../../fixtures/synthetic-stack";
 import { MODES, PATHS, type Args } from "../args";
 import { fmtMs, log, num, pad } from "../format";
 import type { PackId } from "../found";
 import { ratioOf } from "../scaling";
 import { work } from "../spawn-child";
-import type { Mode } from "../synthetic";
 import type { WorkerResult, WorkerTask } from "../worker";
 
 /**
  * Timed runs per measurement: medians of several, fewer on the bigger sizes to stay within 10 minutes on 2 cores
  * (one gRPC run at 100k is itself 100k Analyze calls and takes minutes for either pack; at 100k in-process, three
  * runs after the warm-up, as in the scaling pairs: a 100k worker is steady after its warm-up run).
+ * Over gRPC at 10k, up to 2 (see `budgetFor`): the packs take turns within each run (worker.ts), so a stall weighs
+ * on both.
  */
 export function repeatsFor(size: number, p: WorkerTask["path"]): number {
     if (size <= 1_000) {
         return p === "inprocess" ? 9 : 5;
     }
     if (size <= 10_000) {
-        // Over gRPC, up to 2 (see `budgetFor`): the packs take turns within each run (worker.ts), so a stall weighs on
-        // both — run-by-run ratios of a row agreed within ±0.05 — where with whole runs alternating one stalled run
-        // moved a ratio to 1.15.
         return p === "inprocess" ? 9 : 2;
     }
     return p === "inprocess" ? 3 : 1;
@@ -30,9 +29,7 @@ export function repeatsFor(size: number, p: WorkerTask["path"]): number {
 
 /**
  * The gRPC rows' time box (`WorkerTask.budgetMs`), ms: at 10k, the second run (both packs, in turns) runs only when
- * the first took under 15 s. In a normal hour a 10k run takes 11–12 s and the row is a median of 2; in an hour when
- * this machine runs at half speed (18–24 s a run) the row is one run: ~37 s less table. That alone did not bring such
- * an hour's default bench under 10 minutes (634 s with the box and without it: every other section slowed too). One
+ * the first took under 15 s, so that a slow machine gives a row of one run instead of stretching the table. One
  * run's ratio is itself 40 turns of both packs; the rows' `repeats` say how many ran.
  */
 export function budgetFor(size: number, p: WorkerTask["path"]): number | undefined {
@@ -41,17 +38,16 @@ export function budgetFor(size: number, p: WorkerTask["path"]): number | undefin
 
 /**
  * In-process warm-up covers this many resources: the JIT and the heap have settled after it at every size, so the
- * medians of different sizes are all steady-state figures and the scaling exponent compares like with like.
- * A single warm-up run was not enough below 100k: at 10k the next eight runs were still 10–80 % slower than the
- * steady state, which inflated the 10k median and flattered t(100k)/t(10k) by about 1.5.
+ * medians of different sizes are all steady-state figures and the scaling exponent compares like with like (a single
+ * warm-up run is not enough below 100k: docs/benchmarks.md).
  */
 const WARMUP_RESOURCES = 100_000;
 
 /**
  * Untimed warm-up runs before the timed ones (reported as `runwayWarmupMs` / `awsguardWarmupMs`). In-process: as
  * many runs as make `WARMUP_RESOURCES` (100 at 1k, 10 at 10k, 1 at 100k). Over gRPC: two for 1k (a fresh analyzer
- * process is still ~25 % slower in its second run), none from 10k up (there a fresh analyzer's first run is within
- * the run-to-run noise of the next ones — 8.99 s against 7.67–8.91 s — and one run takes 8 s to minutes).
+ * is still slower in its second run), none from 10k up (there a fresh analyzer's first run is within the
+ * run-to-run noise of the next ones, and one run takes seconds to minutes).
  */
 export function warmupFor(size: number, p: WorkerTask["path"]): number {
     if (p === "inprocess") {
@@ -116,7 +112,7 @@ export function evaluate(size: number, mode: Mode, p: WorkerTask["path"], repeat
     return { runway: work(task("runway"))[0], awsguard: work(task("awsguard"))[0] };
 }
 
-export function benchRow(size: number, mode: Mode, p: WorkerTask["path"]): RunRow {
+export function tableRow(size: number, mode: Mode, p: WorkerTask["path"]): RunRow {
     const repeats = repeatsFor(size, p);
     const budgetMs = budgetFor(size, p);
     log(`  ${size.toLocaleString("en-US")} resources, ${mode}, ${p}: runway and awsguard ×${repeats}${p === "grpc" ? ", in turns of 250 calls" : ""}${budgetMs !== undefined ? ` (the runs after the first only within ${budgetMs / 1000} s)` : ""}…`);
@@ -197,7 +193,6 @@ export function scalingFromTable(rows: RunRow[], big: number, small: number): Re
     }
     return out;
 }
-
 
 /**
  * Runway in-process, one fresh worker: what a scaling pair measures. The table's warm-up and repeats, but 3 timed

@@ -1,6 +1,6 @@
 /**
  * A large Pulumi program on disk, for reports that must stay readable (and under GitHub's comment limit) however
- * big the stack: the benchmark's synthetic stack (`bench/synthetic.ts`: hero units with planted violations, in
+ * big the stack: the shared synthetic stack (`fixtures/synthetic-stack/`: hero units with planted violations, in
  * update mode) written as a program that declares each resource with its inputs, in a temporary folder.
  */
 import * as fs from "fs";
