@@ -53,12 +53,8 @@ export class Graph {
      * resources of other types are not read for it. A value like a shared `name` may be exposed by several.
      */
     private byTypeKey?: Map<string, Map<string, StackResource | StackResource[]>>;
-    /** Derived views (network, security groups…), built once per graph. */
+    /** Derived views (network, security groups, the reference indexes…), built once per graph. */
     private memo?: Map<string, unknown>;
-    /** prop → URN → positions (in `resources`) of the resources whose `prop` was computed from it, built per prop on first use. */
-    private dependents?: Map<string, Map<string, number[]>>;
-    /** prop → known string value → positions of the resources holding it in `prop`, built per prop on first use. */
-    private holders?: Map<string, Map<string, number[]>>;
 
     /** `links` follows property dependencies without URNs when the resources' producer can (see `DependencyLinks`). */
     constructor(
@@ -232,37 +228,31 @@ export class Graph {
         return out;
     }
 
+    /** URN → positions (in `resources`) of the resources whose `prop` was computed from it; built per prop on first use. */
     private dependentsOf(prop: string): Map<string, number[]> {
-        this.dependents ??= new Map();
-        let index = this.dependents.get(prop);
-        if (index) {
-            return index;
-        }
-        index = new Map();
-        this.dependents.set(prop, index);
-        for (let i = 0; i < this.resources.length; i++) {
-            for (const target of this.linked(this.resources[i], prop)) {
-                const held = index.get(target.urn);
-                if (held === undefined) index.set(target.urn, [i]);
-                else if (held[held.length - 1] !== i) held.push(i);
+        return this.view(`graph.dependents:${prop}`, () => {
+            const index = new Map<string, number[]>();
+            for (let i = 0; i < this.resources.length; i++) {
+                for (const target of this.linked(this.resources[i], prop)) {
+                    const held = index.get(target.urn);
+                    if (held === undefined) index.set(target.urn, [i]);
+                    else if (held[held.length - 1] !== i) held.push(i);
+                }
             }
-        }
-        return index;
+            return index;
+        });
     }
 
+    /** Known string value → positions of the resources holding it in `prop`; built per prop on first use. */
     private holdersOf(prop: string): Map<string, number[]> {
-        this.holders ??= new Map();
-        let index = this.holders.get(prop);
-        if (index) {
+        return this.view(`graph.holders:${prop}`, () => {
+            const index = new Map<string, number[]>();
+            for (let i = 0; i < this.resources.length; i++) {
+                const value = asString(this.resources[i].props[prop]);
+                if (typeof value === "string") pushTo(index, value, i);
+            }
             return index;
-        }
-        index = new Map();
-        this.holders.set(prop, index);
-        for (let i = 0; i < this.resources.length; i++) {
-            const value = asString(this.resources[i].props[prop]);
-            if (typeof value === "string") pushTo(index, value, i);
-        }
-        return index;
+        });
     }
 
     /** The chain of ancestors' types and the resource's own type, read from the URN (works without the parents). */

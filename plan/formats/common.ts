@@ -143,7 +143,3 @@ export function collapseNames(names: readonly string[], max: number): string {
     return left > 0 ? `${shown.join(", ")}, … ${left} more` : shown.join(", ");
 }
 
-/** The cost notes, less the per-resource "unpriced ..." ones: reports list those with the unpriced resources. */
-export function costNotes(cost: PlanCost): string[] {
-    return cost.assumptions;
-}

@@ -9,7 +9,7 @@
  * saying so. The JSON plan is the artifact with everything; it is never cut.
  */
 import type { PlanDocument, PlanViolation } from "../document";
-import { costHeadline, costLineKinds, costNotes, counts, countByType, location, plural, resourceIndex, signedUsd, urnName, usd } from "./common";
+import { costHeadline, costLineKinds, counts, countByType, location, plural, resourceIndex, signedUsd, urnName, usd } from "./common";
 import { renderTransitionMarkdownHead, renderTransitionMarkdownRest } from "./transition";
 
 /** The marker the PR workflow looks for to update the comment in place. */
@@ -142,7 +142,7 @@ function costBlocks(doc: PlanDocument): Block[] {
             stub: `_${plural(c.unpricedResources.length, "resource")} not priced: ${FULL_PLAN}._`,
         });
     }
-    const notes = costNotes(c);
+    const notes = c.assumptions;
     if (notes.length > 0) blocks.push(details(`Cost assumptions (${notes.length})`, [], notes.map((n) => `- ${cell(n)}`)));
     return blocks;
 }

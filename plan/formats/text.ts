@@ -6,7 +6,7 @@
  * type on one line; and where the diagram went.
  */
 import type { PlanDocument, PlanResource, PlanViolation } from "../document";
-import { collapseNames, costHeadline, costLineKinds, costNotes, counts, countByType, location, plural, resourceIndex, signedUsd, urnName, usd, wrap } from "./common";
+import { collapseNames, costHeadline, costLineKinds, counts, countByType, location, plural, resourceIndex, signedUsd, urnName, usd, wrap } from "./common";
 import { textTable, type TextTableLayout } from "./text-table";
 import { renderTransitionText } from "./transition";
 
@@ -134,7 +134,7 @@ function cost(doc: PlanDocument): string[] {
         lines.push(...wrap(`  ${plural(needUsage.length, "resource")} at $0.00 until usage is given: ${collapseNames(needUsage.map((l) => urnName(l.urn)), NAMES)}`, WRAP, "      "));
     }
     if (free.length > 0) lines.push(...wrap(`  ${free.length} free resources: ${countByType(free.map((l) => l.type))}`, WRAP, "      "));
-    for (const note of costNotes(c)) lines.push(`  note: ${note}`);
+    for (const note of c.assumptions) lines.push(`  note: ${note}`);
     if (c.savings.length > 0) {
         lines.push("", "Why this stage costs what it costs");
         for (const s of c.savings) lines.push(`  ${s.title}: ${usd(s.monthlyUsd)} instead of ${usd(s.comparedToUsd)} — ${s.detail}`);

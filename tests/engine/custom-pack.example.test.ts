@@ -2,17 +2,7 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { engineReady, fixtureProject, ROOT, type EngineProject } from "./engine";
-import { tempDir } from "../temp";
-
-/** The team's pack folder (PulumiPolicy.yaml + index.ts), with node_modules linked so the CLI can start it. */
-function acmePack(): string {
-    const dir = tempDir("acme-pack");
-    const source = path.join(__dirname, "fixtures/acme-pack");
-    for (const file of fs.readdirSync(source)) fs.copyFileSync(path.join(source, file), path.join(dir, file));
-    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
-    return dir;
-}
+import { engineReady, fixtureProject, packFolder, ROOT, type EngineProject } from "./engine";
 
 const program = path.join(ROOT, "tests/fixtures/programs/instances/index.ts");
 
@@ -28,7 +18,7 @@ describe("example: your own policy pack under the real engine", function () {
     it("pulumi preview --policy-pack blocks the t2 instance and passes the t4g one", () => {
         const project = fixtureProject("instances", program);
         project.initStack("dev");
-        assert.deepEqual(blocked(project, acmePack()), ["no-t2-instances mandatory urn:pulumi:dev::instances::aws:ec2/instance:Instance::legacy"]);
+        assert.deepEqual(blocked(project, packFolder("acme-pack")), ["no-t2-instances mandatory urn:pulumi:dev::instances::aws:ec2/instance:Instance::legacy"]);
     });
 
     it("pulumi policy analyze judges an exported state the same way", () => {
@@ -37,7 +27,7 @@ describe("example: your own policy pack under the real engine", function () {
         project.operation("up", "dev", [], 0);
         const state = path.join(project.home, "state.json");
         fs.writeFileSync(state, project.must(["stack", "export", "--stack", "dev"]).stdout);
-        const analyzed = project.run(["policy", "analyze", "--file", state, "--policy-pack", acmePack()]);
+        const analyzed = project.run(["policy", "analyze", "--file", state, "--policy-pack", packFolder("acme-pack")]);
         assert.notEqual(analyzed.code, 0, analyzed.stdout);
         assert.match(analyzed.stdout, /no-t2-instances/);
         assert.match(analyzed.stdout, /legacy/);

@@ -2,6 +2,7 @@
  * The engine tier's helpers: projects in temporary folders run by the real CLI (engine/project.ts), the plan on the
  * same program, and the comparisons between the two.
  */
+import * as fs from "fs";
 import * as path from "path";
 import { ensureEngine } from "../../engine/install";
 import { REPO_ROOT } from "../../engine/paths";
@@ -15,6 +16,15 @@ export type { EngineProject, PolicyEvent, EngineStep };
 /** Runway's project, copied into a fresh temporary folder with a fresh engine home. */
 export function copyRunway(): EngineProject {
     return project.copyRunway(tempDir("runway-project"), tempDir("engine-home"));
+}
+
+/** A policy pack fixture of `tests/engine/fixtures/<name>` in a fresh folder, node_modules linked so the CLI can start it. */
+export function packFolder(name: string): string {
+    const dir = tempDir(name);
+    const source = path.join(__dirname, "fixtures", name);
+    for (const file of fs.readdirSync(source)) fs.copyFileSync(path.join(source, file), path.join(dir, file));
+    fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+    return dir;
 }
 
 /** A fixture program as its own project, in a fresh temporary folder with a fresh engine home. */

@@ -8,20 +8,10 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { evaluatePack, runProgram, type PolicyDiagnostic } from "../../harness";
-import { engineReady, fixtureProject, ROOT, type PolicyEvent } from "./engine";
+import { engineReady, fixtureProject, packFolder, ROOT, type PolicyEvent } from "./engine";
 import { semanticsConfig, semanticsPolicies } from "./fixtures/semantics-pack/policies";
-import { tempDir } from "../temp";
 
 const PROGRAM = path.join(ROOT, "tests/fixtures/programs/semantics/index.ts");
-
-/** The pack folder as the CLI starts it (node_modules linked). */
-function semanticsPack(): string {
-    const dir = tempDir("semantics-pack");
-    const source = path.join(__dirname, "fixtures/semantics-pack");
-    for (const file of fs.readdirSync(source)) fs.copyFileSync(path.join(source, file), path.join(dir, file));
-    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
-    return dir;
-}
 
 /** policy, level, URN (or "stack") and whether the analyzer said it could not run the policy in preview. */
 function key(policy: string, level: string, urn: string | undefined, message: string): string {
@@ -39,7 +29,7 @@ describe("engine: CrossGuard semantics the harness imitates", function () {
             project.initStack("dev");
             const configFile = path.join(project.home, "pack-config.json");
             fs.writeFileSync(configFile, JSON.stringify(semanticsConfig));
-            const engine = project.operation(preview ? "preview" : "up", "dev", ["--policy-pack", semanticsPack(), "--policy-pack-config", configFile]);
+            const engine = project.operation(preview ? "preview" : "up", "dev", ["--policy-pack", packFolder("semantics-pack"), "--policy-pack-config", configFile]);
             const run = await runProgram({ program: path.join(project.dir, "index.ts"), stack: "dev", preview });
             const harness = await evaluatePack(run, { name: "semantics", version: "1.0.0", policies: semanticsPolicies }, { config: semanticsConfig });
             const seen = fromEngine(engine.policies);
